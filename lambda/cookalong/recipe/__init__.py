@@ -1,0 +1,1 @@
+"""The recipe model and its loader (JSON Schema validated, once, at start-up)."""
