@@ -20,6 +20,7 @@ class Ingredient:
     preparation: str | None = None  # "very finely minced"
     comment: str | None = None  # "not Miracle Whip"
     text: str = ""  # the source line, faithful: "4 tablespoons mayonnaise* (not Miracle Whip)"
+    note_ids: tuple[str, ...] = ()  # recipe notes about it (the asterisk): ("homemade-mayonnaise",)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class TimeSpan:
     minimum: timedelta
     maximum: timedelta | None = None
     label: str | None = None  # what takes this long: "bake", "broil", "rest"
+    until: str | None = None  # the cue that it is done: "the pork skin is very crispy"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,35 @@ class Step:
     passive: bool = False  # waiting: the 2-hour bake, the 15-minute rest
     meanwhile: str | None = None  # component id that can be made while waiting ("aioli")
     equipment: tuple[str, ...] = ()
-    actions: tuple[str, ...] = ()  # what it does, to find it by voice: ("broil",), ("rest", "slice")
+    actions: tuple[
+        str, ...
+    ] = ()  # what it does, to find it by voice: ("broil",), ("rest", "slice")
+    # What the skill says when `text` is not speakable as it stands ("275 degrees" without a
+    # scale, "10-15 minutes"); "{oven}" stands for the oven temperature. Use `spoken()`.
+    speech: str | None = None
+
+    def spoken(self, oven: str | None = None) -> str:
+        """The step as the skill says it.
+
+        Parameters
+        ----------
+        oven
+            The oven temperature in words, in the cook's scale ("135 degrees Celsius"); it
+            replaces ``{oven}``. Default: the recipe's own, "275 degrees Fahrenheit".
+
+        Returns
+        -------
+        str
+            ``speech`` (else ``text``) with ``{oven}`` filled in.
+        """
+        said = self.speech or self.text
+        if "{oven}" in said and self.oven is not None:
+            if oven is None:
+                temperature = self.oven.temperature
+                scale = "Fahrenheit" if temperature.scale == "F" else "Celsius"
+                oven = f"{temperature.degrees} degrees {scale}"
+            said = said.replace("{oven}", oven)
+        return said
 
 
 @dataclass(frozen=True)
@@ -66,12 +96,14 @@ class Tip:
     title: str  # "three rules for crackling"
     text: str  # speakable, faithful to the source
     keywords: tuple[str, ...] = ()  # ("crackling", "crispy skin", "skin", "crispy")
+    group: str | None = None  # tips said together: "crackling" (the three rules), "myths"
 
 
 @dataclass(frozen=True)
 class Note:
     id: str
-    text: str
+    text: str  # speakable
+    title: str = ""  # "home-made mayonnaise"
 
 
 @dataclass(frozen=True)
@@ -95,3 +127,17 @@ class Recipe:
     serving: str  # how to serve, said at the end: "Slice it and serve with the aioli on the side."
     path: str = ""  # the file it was loaded from
     ingredients_by_id: dict[str, Ingredient] = field(default_factory=dict, compare=False)
+    # Lookups the loader fills once, so that a turn never scans the recipe (keys lower-case):
+    components_by_id: dict[str, Component] = field(default_factory=dict, compare=False)
+    # every name and synonym ("salt") -> the ingredients it may mean, in recipe order
+    ingredients_by_name: dict[str, tuple[Ingredient, ...]] = field(
+        default_factory=dict, compare=False
+    )
+    ingredients_by_key: dict[str, tuple[Ingredient, ...]] = field(
+        default_factory=dict, compare=False
+    )
+    steps_by_ingredient: dict[str, tuple[Step, ...]] = field(default_factory=dict, compare=False)
+    steps_by_action: dict[str, tuple[Step, ...]] = field(default_factory=dict, compare=False)
+    tips_by_id: dict[str, Tip] = field(default_factory=dict, compare=False)
+    tips_by_keyword: dict[str, tuple[Tip, ...]] = field(default_factory=dict, compare=False)
+    notes_by_id: dict[str, Note] = field(default_factory=dict, compare=False)
