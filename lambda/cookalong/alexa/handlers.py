@@ -1,0 +1,86 @@
+"""Request handlers: each translates one kind of request into the cooking session and back."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import IntentRequest, Response
+
+from cookalong.alexa.actions import ACTIONS
+from cookalong.alexa.respond import speak, speak_key
+from cookalong.alexa.slots import Slots
+from cookalong.alexa.state import SESSION_KEY, cooking_session
+
+log = logging.getLogger(__name__)
+
+
+class LaunchHandler(AbstractRequestHandler):
+    """ "Alexa, open cook along": greet a new cook, or welcome back to the saved place."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("LaunchRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return speak(handler_input, cooking_session(handler_input).launch())
+
+
+class IntentHandler(AbstractRequestHandler):
+    """Every intent of the model, through the :data:`~cookalong.alexa.actions.ACTIONS` table.
+
+    ``can_handle`` is one dictionary look-up; one-shot requests ("ask cook along how much salt")
+    arrive here like any other intent, in a new session whose state was loaded before.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return isinstance(request, IntentRequest) and request.intent.name in ACTIONS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = handler_input.request_envelope.request.intent.name
+        reply = ACTIONS[name](cooking_session(handler_input), Slots(handler_input))
+        return speak(handler_input, reply)
+
+
+class UnknownIntentHandler(AbstractRequestHandler):
+    """An intent this code does not know (a model newer than the code): answer like Fallback."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("IntentRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = handler_input.request_envelope.request.intent.name
+        log.warning("no handler for intent %s; answering as fallback", name)
+        return speak(handler_input, cooking_session(handler_input).fallback())
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    """The session closed (timeout, user exit, error): nothing to say; the place is saved."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("SessionEndedRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        error = getattr(request, "error", None)
+        if error is not None:
+            log.warning("session ended with error: %s", error)
+        return handler_input.response_builder.response
+
+
+class CatchAllExceptionHandler(AbstractExceptionHandler):
+    """Anything unexpected: log it and still say something useful, keeping the session open."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.exception("request failed: %s", exception)
+        if SESSION_KEY not in handler_input.attributes_manager.request_attributes:
+            return speak_key(handler_input, "request_malformed")
+        return speak_key(handler_input, "error_generic")
+
+
+REQUEST_HANDLERS = (LaunchHandler(), IntentHandler(), SessionEndedHandler(), UnknownIntentHandler())

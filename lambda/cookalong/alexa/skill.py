@@ -1,0 +1,63 @@
+"""Building the skill once: recipes, indexes and locale resources load here, not per request."""
+
+from __future__ import annotations
+
+import os
+
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+
+from cookalong.alexa.actions import ACTIONS
+from cookalong.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler
+from cookalong.alexa.persistence import LoadStateInterceptor, SaveStateInterceptor
+from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
+from cookalong.cooking.session import Cookbook
+from cookalong.recipe.loader import default_recipes
+from cookalong.speech.voice import known_locales, voice_for
+
+
+def handled_intents() -> frozenset[str]:
+    """Every intent name that has a handler (the interaction models must declare exactly these)."""
+    return frozenset(ACTIONS)
+
+
+def build_skill(
+    persistence_adapter: AbstractPersistenceAdapter | None = None,
+    skill_id: str | None = None,
+    cookbook: Cookbook | None = None,
+) -> CustomSkill:
+    """The whole skill, ready to invoke.
+
+    Parameters
+    ----------
+    persistence_adapter
+        Where the cook's place is kept; by default from the environment
+        (:func:`cookalong.storage.adapter_from_env`: DynamoDB when ``TABLE_NAME`` is set, else
+        a local sqlite file).
+    skill_id
+        Requests for another skill are refused; by default ``SKILL_ID`` from the environment
+        (unset: no check, for local use).
+    cookbook
+        The recipes; by default the ones shipped with the skill, loaded and validated once.
+    """
+    if persistence_adapter is None:
+        from cookalong.storage import adapter_from_env
+
+        persistence_adapter = adapter_from_env(os.environ)
+    if skill_id is None:
+        skill_id = os.environ.get("SKILL_ID") or None
+    cookbook = cookbook or Cookbook.of(default_recipes())
+    for locale in known_locales():
+        voice_for(locale)  # load every locale's words at start-up
+
+    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter)
+    builder.skill_id = skill_id
+    for handler in REQUEST_HANDLERS:
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(CatchAllExceptionHandler())
+    builder.add_global_request_interceptor(LoadStateInterceptor())
+    builder.add_global_request_interceptor(LoadCookingSession(cookbook))
+    builder.add_global_response_interceptor(StoreCookingSession())
+    builder.add_global_response_interceptor(SaveStateInterceptor())
+    return builder.create()

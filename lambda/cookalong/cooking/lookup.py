@@ -1,0 +1,191 @@
+"""Finding things in a recipe by what a cook says: ingredients, parts, steps and tips.
+
+An index is built once per recipe (at start-up) so that every question is a dictionary look-up,
+with a tolerant second pass for near misses ("five spice powder", "mayo", "limes").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
+
+_FILLER = re.compile(r"\b(the|a|an|some|of|my|your|this|that|please|step|part|bit)\b")
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop punctuation and filler words: "The Maple-Syrup!" → "maple syrup"."""
+    text = _NON_WORD.sub(" ", text.lower().replace("'", ""))
+    return " ".join(_FILLER.sub(" ", text).split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(("ch", "sh", "ss", "x")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _variants(text: str) -> set[str]:
+    base = normalise(text)
+    if not base:
+        return set()
+    singular = " ".join(_singular(w) for w in base.split())
+    return {base, singular}
+
+
+@dataclass(frozen=True)
+class RecipeIndex:
+    recipe: Recipe
+    ingredients: dict[str, tuple[Ingredient, ...]]  # spoken name → ingredients
+    by_key: dict[str, tuple[Ingredient, ...]]  # ingredient key (slot id) → ingredients
+    components: dict[str, Component]  # spoken name or id → component
+    actions: dict[str, tuple[Step, ...]]  # action word → steps
+    uses: dict[str, tuple[Step, ...]]  # ingredient id → steps that use it
+    tips: dict[str, tuple[Tip, ...]]  # keyword / tip id → tips
+
+    # -- ingredients -----------------------------------------------------------------------
+    def find_ingredients(
+        self, spoken: str | None, key: str | None = None
+    ) -> tuple[Ingredient, ...]:
+        """All ingredients a cook may mean, best guess first; empty when none fits."""
+        if key and key in self.by_key:
+            return self.by_key[key]
+        if not spoken:
+            return ()
+        for variant in _variants(spoken):
+            if variant in self.ingredients:
+                return self.ingredients[variant]
+        words = set(normalise(spoken).split()) | {_singular(w) for w in normalise(spoken).split()}
+        # "five spice powder" contains "five spice"; "fresh lime juice" contains "lime juice".
+        contained = [n for n in self.ingredients if set(n.split()) <= words]
+        if contained:
+            best = max(contained, key=len)
+            return self.ingredients[best]
+        close = difflib.get_close_matches(
+            normalise(spoken), list(self.ingredients), n=1, cutoff=0.8
+        )
+        return self.ingredients[close[0]] if close else ()
+
+    # -- components ------------------------------------------------------------------------
+    def find_component(self, spoken: str | None, key: str | None = None) -> Component | None:
+        if key and key in self.components:
+            return self.components[key]
+        if not spoken:
+            return None
+        for variant in _variants(spoken):
+            if variant in self.components:
+                return self.components[variant]
+        words = set(normalise(spoken).split())
+        contained = [n for n in self.components if n and set(n.split()) <= words]
+        if contained:
+            return self.components[max(contained, key=len)]
+        close = difflib.get_close_matches(normalise(spoken), list(self.components), n=1, cutoff=0.8)
+        return self.components[close[0]] if close else None
+
+    # -- steps -----------------------------------------------------------------------------
+    def find_action(self, spoken: str | None, key: str | None = None) -> tuple[Step, ...]:
+        for candidate in (key, spoken):
+            if not candidate:
+                continue
+            for variant in _variants(candidate):
+                if variant in self.actions:
+                    return self.actions[variant]
+            for word in normalise(candidate).split():
+                for variant in (word, _singular(word), _stem(word)):
+                    if variant in self.actions:
+                        return self.actions[variant]
+        return ()
+
+    def steps_using(self, ingredients: tuple[Ingredient, ...]) -> tuple[Step, ...]:
+        seen: dict[tuple[str, int], Step] = {}
+        for ingredient in ingredients:
+            for step in self.uses.get(ingredient.id, ()):
+                seen.setdefault((step.component_id, step.number), step)
+        return tuple(seen.values())
+
+    # -- tips ------------------------------------------------------------------------------
+    def find_tips(self, spoken: str | None, key: str | None = None) -> tuple[Tip, ...]:
+        if key and key in self.tips:
+            return self.tips[key]
+        if not spoken:
+            return ()
+        text = normalise(spoken)
+        for variant in _variants(text):
+            if variant in self.tips:
+                return self.tips[variant]
+        found: dict[str, Tip] = {}
+        for keyword, tips in sorted(self.tips.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(keyword)}\b", text):
+                for tip in tips:
+                    found.setdefault(tip.id, tip)
+        return tuple(found.values())
+
+
+_GRILL = {"grill": "broil", "grilling": "broil", "broiling": "broil", "baking": "bake"}
+
+
+def _stem(word: str) -> str:
+    if word in _GRILL:
+        return _GRILL[word]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def build_index(recipe: Recipe) -> RecipeIndex:
+    """The look-up index of a recipe: build it once, at start-up, and share it."""
+    ingredients: dict[str, list[Ingredient]] = defaultdict(list)
+    by_key: dict[str, list[Ingredient]] = defaultdict(list)
+    components: dict[str, Component] = {}
+    actions: dict[str, list[Step]] = defaultdict(list)
+    uses: dict[str, list[Step]] = defaultdict(list)
+    tips: dict[str, list[Tip]] = defaultdict(list)
+    for component in recipe.components:
+        for name in (component.id, component.name, *component.synonyms):
+            for variant in _variants(name):
+                components.setdefault(variant, component)
+        components.setdefault(component.id, component)
+        for ingredient in component.ingredients:
+            by_key[ingredient.key].append(ingredient)
+            for name in (ingredient.name, ingredient.key.replace("-", " "), *ingredient.synonyms):
+                for variant in _variants(name):
+                    if ingredient not in ingredients[variant]:
+                        ingredients[variant].append(ingredient)
+        for step in component.steps:
+            for action in step.actions:
+                for variant in _variants(action) | {_stem(normalise(action))}:
+                    actions[variant].append(step)
+            for ingredient_id in step.ingredient_ids:
+                uses[ingredient_id].append(step)
+    for tip in recipe.tips:
+        tips[tip.id].append(tip)
+        for keyword in tip.keywords:
+            for variant in _variants(keyword):
+                if tip not in tips[variant]:
+                    tips[variant].append(tip)
+    if "broil" in actions:
+        actions.setdefault("grill", actions["broil"])
+    return RecipeIndex(
+        recipe=recipe,
+        ingredients={k: _exact_first(k, v) for k, v in ingredients.items()},
+        by_key={k: tuple(v) for k, v in by_key.items()},
+        components=components,
+        actions={k: tuple(v) for k, v in actions.items()},
+        uses={k: tuple(v) for k, v in uses.items()},
+        tips={k: tuple(v) for k, v in tips.items()},
+    )
+
+
+def _exact_first(spoken: str, found: list[Ingredient]) -> tuple[Ingredient, ...]:
+    """When "salt" means two ingredients, keep them all; when one is named exactly, it alone."""
+    exact = [i for i in found if spoken in _variants(i.name)]
+    return tuple(exact) if exact and len(exact) < len(found) else tuple(found)

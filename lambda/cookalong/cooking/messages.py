@@ -1,0 +1,51 @@
+"""What the cooking session answers: message keys with domain values, rendered per locale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cookalong.kitchen.amounts import Amount
+from cookalong.recipe.model import Ingredient, Step
+
+
+@dataclass(frozen=True)
+class Msg:
+    """One sentence to say: a key of the locale resources and the values it mentions."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Msg:
+        return cls(key, params)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An ingredient with its amount as the cook should hear it (already scaled)."""
+
+    ingredient: Ingredient
+    amount: Amount | None
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step with where it sits in its component: "step 4 of 7 of the pork belly"."""
+
+    step: Step
+    total: int
+    component_name: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A whole answer: what to say, the short reprompt, and whether the session ends.
+
+    ``card`` carries the step the Alexa app should show, when there is one.
+    """
+
+    speech: tuple[Msg, ...]
+    reprompt: Msg | None = None
+    end_session: bool = False
+    card: StepView | None = None

@@ -1,0 +1,463 @@
+"""A locale's voice: renders :class:`~cookalong.cooking.messages.Reply` objects into speech.
+
+Everything the skill says lives in ``cookalong/locales/<locale>.json`` (with several variants per
+line where variety helps); this module only fills the templates with speakable values: amounts in
+the cook's units, temperatures in their scale, durations and lists said the way people say them.
+Locales fall back along ``en-GB`` → ``en`` → ``en-US``, and are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cookalong.cooking.messages import Msg, Quantity, Reply, StepView
+from cookalong.kitchen import speech as kitchen_speech
+from cookalong.kitchen.amounts import Amount, to_metric
+from cookalong.kitchen.temperature import Temperature
+from cookalong.recipe.model import OvenSetting, Step, TimeSpan, Tip
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+BASE_LOCALE = "en-US"
+
+
+@dataclass(frozen=True)
+class Prefs:
+    """How this cook wants to hear amounts and temperatures."""
+
+    units: str  # "us" or "metric"
+    scale: str  # "F" or "C"
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A rendered reply: plain text (escape it for SSML at the edge)."""
+
+    speech: str
+    reprompt: str | None
+    card_title: str | None
+    card_text: str | None
+
+
+class Voice:
+    """The words of one locale."""
+
+    def __init__(self, locale: str, resources: dict[str, Any]) -> None:
+        self.locale = locale
+        self.settings: dict[str, Any] = resources.get("settings", {})
+        self.messages: dict[str, Any] = resources.get("messages", {})
+        self.vocabulary: dict[str, str] = self.settings.get("vocabulary", {})
+        self._vocabulary_re = (
+            re.compile(r"\b(" + "|".join(map(re.escape, self.vocabulary)) + r")\b", re.IGNORECASE)
+            if self.vocabulary
+            else None
+        )
+        self._random = random.Random()
+
+    # -- preferences -------------------------------------------------------------------------
+    def prefs(self, units: str | None) -> Prefs:
+        system = units or self.settings.get("units", "us")
+        scale = "C" if system == "metric" else "F"
+        if units is None:
+            scale = self.settings.get("temperature_scale", scale)
+        return Prefs(system, scale)
+
+    # -- templates ---------------------------------------------------------------------------
+    def template(self, key: str) -> str:
+        value = self.messages.get(key)
+        if value is None:
+            raise KeyError(f"locale {self.locale} has no message {key!r}")
+        if isinstance(value, list):
+            return self._random.choice(value)
+        return value
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.template(key).format(**values)
+
+    # -- values ------------------------------------------------------------------------------
+    def amount_in(self, amount: Amount | None, prefs: Prefs) -> Amount | None:
+        if amount is not None and prefs.units == "metric":
+            return to_metric(amount)
+        return amount
+
+    def quantity(self, q: Quantity, prefs: Prefs) -> str:
+        amount = self.amount_in(q.amount, prefs)
+        return kitchen_speech.speak_ingredient_amount(amount, q.ingredient.name, locale=self.locale)
+
+    def temperature(self, t: Temperature, scale: str) -> str:
+        return kitchen_speech.speak_temperature(t, scale=scale)
+
+    def oven(self, oven: OvenSetting, scale: str) -> str:
+        mode = self.words(oven.mode)
+        return self.t(
+            "oven_setting", mode=mode, temperature=self.temperature(oven.temperature, scale)
+        )
+
+    def duration(self, d: timedelta) -> str:
+        return kitchen_speech.speak_duration(d)
+
+    def span(self, span: TimeSpan) -> str:
+        if span.maximum and span.maximum != span.minimum:
+            return kitchen_speech.speak_duration_range(span.minimum, span.maximum)
+        return self.duration(span.minimum)
+
+    def spans(self, spans: list[TimeSpan]) -> str:
+        return self.join([self.span(s) for s in spans])
+
+    def number(self, value: Fraction | int) -> str:
+        value = Fraction(value)
+        if value.denominator == 1:
+            return kitchen_speech.number_words(int(value)) if value <= 20 else str(int(value))
+        return kitchen_speech.speak_number(value)
+
+    def join(self, items: list[str], conjunction: str | None = None) -> str:
+        items = [i for i in items if i]
+        word = conjunction or self.messages.get("and", "and")
+        if len(items) <= 1:
+            return "".join(items)
+        if len(items) == 2:
+            return f"{items[0]} {word} {items[1]}"
+        return ", ".join(items[:-1]) + f", {word} {items[-1]}"
+
+    def words(self, text: str) -> str:
+        """The locale's words for the recipe's (a British cook grills what an American broils)."""
+        if self._vocabulary_re is None:
+            return text
+
+        def swap(match: re.Match[str]) -> str:
+            word = match.group(0)
+            replacement = self.vocabulary[word.lower()]
+            return replacement.capitalize() if word[0].isupper() else replacement
+
+        return self._vocabulary_re.sub(swap, text)
+
+    def step_text(self, step: Step, prefs: Prefs) -> str:
+        """The recipe's step, made speakable: its temperatures in the cook's scale, ranges said."""
+        text = step.text
+
+        def degrees(match: re.Match[str]) -> str:
+            value = int(match.group(1))
+            source_scale = step.oven.temperature.scale if step.oven else "F"
+            return self.temperature(Temperature(value, source_scale), prefs.scale)
+
+        text = re.sub(
+            r"(\d+)\s*(?:°\s*[FC]|degrees(?:\s+(?:Fahrenheit|Celsius|F|C)\b)?)", degrees, text
+        )
+        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
+        if prefs.units == "metric":
+            text = re.sub(
+                r"\b(\d+) inch(es)? apart",
+                lambda m: (
+                    f"{self.number(int(m.group(1)) * Fraction(5, 2))} centimetres apart"
+                    if self.settings.get("spelling") == "british"
+                    else f"{self.number(int(m.group(1)) * Fraction(5, 2))} centimeters apart"
+                ),
+                text,
+            )
+        return self.words(text)
+
+    def view(self, view: StepView, prefs: Prefs) -> dict[str, str]:
+        return {
+            "number": str(view.step.number),
+            "total": str(view.total),
+            "part": view.component_name,
+            "text": self.step_text(view.step, prefs),
+        }
+
+    # -- rendering ---------------------------------------------------------------------------
+    def render(self, msg: Msg, prefs: Prefs) -> str:
+        prepare = _PREPARERS.get(msg.key)
+        values = prepare(self, msg.params, prefs) if prepare else self._generic(msg.params, prefs)
+        text = _speakable(self.t(msg.key, **values))
+        return text[:1].upper() + text[1:]
+
+    def _generic(self, params: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name, value in params.items():
+            values[name] = self._value(value, prefs)
+        return values
+
+    def _value(self, value: Any, prefs: Prefs) -> str:
+        if isinstance(value, Quantity):
+            return self.quantity(value, prefs)
+        if isinstance(value, OvenSetting):
+            return self.oven(value, prefs.scale)
+        if isinstance(value, Temperature):
+            return self.temperature(value, prefs.scale)
+        if isinstance(value, TimeSpan):
+            return self.span(value)
+        if isinstance(value, timedelta):
+            return self.duration(value)
+        if isinstance(value, Fraction):
+            return self.number(value)
+        if isinstance(value, StepView):
+            return self.step_text(value.step, prefs)
+        if isinstance(value, list):
+            return self.join([self._value(v, prefs) for v in value])
+        if isinstance(value, bool):
+            return ""
+        if value is None:
+            return ""
+        return str(value)
+
+    def render_reply(self, reply: Reply, prefs: Prefs) -> Spoken:
+        speech = " ".join(self.render(m, prefs) for m in reply.speech)
+        reprompt = self.render(reply.reprompt, prefs) if reply.reprompt else None
+        title = text = None
+        if reply.card is not None:
+            view = self.view(reply.card, prefs)
+            title = self.t("card_title", **view)
+            text = self.words(reply.card.step.text)
+        return Spoken(speech, reprompt, title, text)
+
+
+# -- per-message preparation (structure the templates cannot express) -------------------------
+def _parts(voice: Voice, parts: list[tuple[str, int]]) -> str:
+    return voice.join([_part_with_steps(voice, name, n) for name, n in parts])
+
+
+def _part_with_steps(voice: Voice, name: str, steps: int) -> str:
+    key = "part_with_one_step" if steps == 1 else "part_with_steps"
+    return voice.t(key, part=name, steps=voice.number(steps))
+
+
+def _welcome(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {
+        "recipe": p["recipe"],
+        "servings": voice.number(p["servings"]),
+        "total": voice.duration(p["total"]),
+        "parts": _parts(voice, p["parts"]),
+        "description": p.get("description", ""),
+    }
+
+
+def _with_view(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = voice._generic({k: v for k, v in p.items() if k != "view"}, prefs)
+    values.update(voice.view(p["view"], prefs))
+    return values
+
+
+def _how_much(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    quantities: list[tuple[Quantity, str]] = p["quantities"]
+    if not p["name_parts"]:
+        said = [voice.quantity(q, prefs) for q, _ in quantities]
+        first = quantities[0][0]
+        extra = first.ingredient.preparation or ""
+        return {"items": voice.join(said), "extra": f", {extra}" if extra else ""}
+    said = [
+        voice.t("for_part", quantity=voice.quantity(q, prefs), part=part) for q, part in quantities
+    ]
+    return {"items": voice.join(said), "extra": ""}
+
+
+def _ingredients(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    lists: list[tuple[str, list[Quantity]]] = p["lists"]
+    said = [
+        voice.t(
+            "ingredients_part", part=name, items=voice.join([voice.quantity(q, prefs) for q in qs])
+        )
+        for name, qs in lists
+    ]
+    return {"lists": " ".join(said)}
+
+
+def _step_uses(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    views: list[StepView] = p["views"]
+    said = [voice.t("step_of_part", number=v.step.number, part=v.component_name) for v in views]
+    return {"ingredient": p["ingredient"], "steps": voice.join(said)}
+
+
+def _steps_left(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    others = [_part_with_steps(voice, n, c) for n, c in p["others"]]
+    left = p["left"]
+    key = "steps_left_none" if left == 0 else ("steps_left_one" if left == 1 else "steps_left_many")
+    main = voice.t(key, left=voice.number(left), part=p["part"])
+    also = voice.t("steps_left_also", others=voice.join(others)) if others else ""
+    return {"main": main, "also": also}
+
+
+def _oven(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    scale = _scale_word(p.get("scale")) or prefs.scale
+    values = {
+        "setting": voice.oven(p["oven"], scale),
+        "number": str(p.get("number", "")),
+        "part": p.get("part", ""),
+        "other": p.get("other", ""),
+        "when": "",
+    }
+    if "now" in p:
+        values["when"] = voice.t(
+            "oven_now" if p["now"] else "oven_at_step", number=values["number"]
+        )
+    return values
+
+
+def _scale_word(scale: str | None) -> str | None:
+    if not scale:
+        return None
+    s = scale.lower()
+    if s.startswith(("c", "cent")):
+        return "C"
+    if s.startswith("f"):
+        return "F"
+    return None
+
+
+def _how_long(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = {"spans": voice.spans(p["spans"]), "number": str(p["number"])}
+    if "next_number" in p:
+        values["next_number"] = str(p["next_number"])
+    return values
+
+
+def _scaled(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    example = p.get("example")
+    factor: Fraction = p["factor"]
+    factor_words = {
+        Fraction(2): "double",
+        Fraction(3): "triple",
+        Fraction(1, 2): "half",
+        Fraction(1): "the original",
+    }.get(factor)
+    return {
+        "servings": voice.number(p["servings"]),
+        "factor": voice.t("factor_named", word=factor_words)
+        if factor_words
+        else voice.t("factor_times", times=voice.number(factor)),
+        "example": voice.t("for_example", quantity=voice.quantity(example, prefs))
+        if example
+        else "",
+    }
+
+
+def _units(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    example = p.get("example")
+    return {
+        "example": voice.t("for_example", quantity=voice.quantity(example, prefs))
+        if example
+        else ""
+    }
+
+
+def _tips(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    tips: list[Tip] = p["tips"]
+    return {
+        "tips": " ".join(voice.words(t.text) for t in tips),
+        "more": voice.t("more_tips") if p["more"] else "",
+    }
+
+
+def _not_in_part(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {
+        "ingredient": p["ingredient"],
+        "part": p["part"],
+        "elsewhere": voice.join(p["elsewhere"]),
+    }
+
+
+def _hint(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {"part": p.get("part", ""), "spans": voice.spans(p.get("spans", []))}
+
+
+def _verbatim(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {"text": p["text"]}
+
+
+def _welcome_back_idle(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = _with_view(voice, {"view": p["view"]}, prefs)
+    values["days"] = voice.number(p["days"])
+    return values
+
+
+_PREPARERS = {
+    "welcome_new": _welcome,
+    "recipe_info": _welcome,
+    "welcome_back": _with_view,
+    "welcome_back_idle": _welcome_back_idle,
+    "step": _with_view,
+    "where": _with_view,
+    "goodbye_keep_place": _with_view,
+    "paused": _with_view,
+    "fallback_cooking": _with_view,
+    "step_needs_nothing": _with_view,
+    "step_ingredients": _with_view,
+    "how_much": _how_much,
+    "ingredients": _ingredients,
+    "step_uses": _step_uses,
+    "steps_left": _steps_left,
+    "oven": _oven,
+    "oven_elsewhere": _oven,
+    "how_long": _how_long,
+    "how_long_untimed": _how_long,
+    "scaled": _scaled,
+    "units_us": _units,
+    "units_metric": _units,
+    "tips": _tips,
+    "not_in_part": _not_in_part,
+    "hint_meanwhile": _hint,
+    "hint_wait": _hint,
+    "verbatim": _verbatim,
+}
+
+_UNSPEAKABLE = {
+    "½": " and a half",
+    "¼": " and a quarter",
+    "¾": " and three quarters",
+    "⅓": " and a third",
+    "⅔": " and two thirds",
+    "⅛": " and an eighth",
+    "°F": " degrees Fahrenheit",
+    "°C": " degrees Celsius",
+    "°": " degrees",
+}
+
+
+def _speakable(text: str) -> str:
+    """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
+    for symbol, words in _UNSPEAKABLE.items():
+        if symbol in text:
+            text = text.replace(symbol, words)
+    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+
+
+# -- loading -----------------------------------------------------------------------------------
+def _read(locale: str) -> dict[str, Any]:
+    path = LOCALES_DIR / f"{locale}.json"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@cache
+def voice_for(locale: str | None) -> Voice:
+    """The voice of a locale (``en-GB``), falling back to its language and then to en-US."""
+    locale = locale or BASE_LOCALE
+    resources = _read(BASE_LOCALE)
+    language = locale.split("-")[0]
+    if language != locale:
+        resources = _merge(resources, _read(language))
+    if locale != BASE_LOCALE:
+        resources = _merge(resources, _read(locale))
+    return Voice(locale, resources)
+
+
+def known_locales() -> list[str]:
+    return sorted(p.stem for p in LOCALES_DIR.glob("*-*.json"))
