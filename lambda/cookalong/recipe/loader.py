@@ -9,6 +9,7 @@ with a traceback deep in a conversation.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -32,6 +33,11 @@ from cookalong.recipe.model import (
 )
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
+# schema.json compiled ahead of time (fastjsonschema.compile_to_code): compiling at start-up
+# costs ~90 ms plus ~25 ms to import fastjsonschema; importing the generated module costs ~1 ms
+# from its .pyc, ~9 ms when it must be compiled from source.
+# Regenerate with `python tools/check_recipes.py --write-validator` (the check refuses a stale one).
+VALIDATOR_PATH = Path(__file__).with_name("_schema_validator.py")
 ENV_VAR = "COOKALONG_RECIPES"
 
 # Plausible oven settings; outside them the number is almost surely a typo (or the wrong scale).
@@ -69,7 +75,7 @@ _UNSPEAKABLE = (
     (re.compile(r"\d\s*(?:mg|g|kg|ml|cl|dl|l|cm|mm)\b", re.IGNORECASE), "a unit abbreviation"),
     (re.compile(r"\d\s*[-–]\s*\d"), "a range with a dash (say '10 to 15')"),
     (
-        re.compile(r"\d\s+degrees?\b(?!\s+(?:Fahrenheit|Celsius)\b)"),
+        re.compile(r"\b\d+\s+degrees?\b(?!\s+(?:Fahrenheit|Celsius)\b)"),
         "degrees without Fahrenheit or Celsius",
     ),
     (re.compile(r"\*"), "an asterisk"),
@@ -149,12 +155,128 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
+def _schema_sha256(schema_bytes: bytes) -> str:
+    return hashlib.sha256(schema_bytes).hexdigest()
+
+
+def _validation_schema(schema_text: str) -> dict[str, Any]:
+    """schema.json without its annotations (descriptions would bloat the generated code)."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: strip(v)
+                for k, v in node.items()
+                if not (k in ("title", "description", "$comment") and isinstance(v, str))
+            }
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return strip(json.loads(schema_text))
+
+
+_GENERATED_HEADER = '''\
+# Generated from schema.json by `python tools/check_recipes.py --write-validator`: do not edit.
+# ruff: noqa
+# fmt: off
+SCHEMA_SHA256 = "{sha}"
+
+
+class JsonSchemaValueException(ValueError):
+    """fastjsonschema's error, without importing fastjsonschema at start-up."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.name = name
+        self.definition = definition
+        self.rule = rule
+
+
+class JsonSchemaValuesException(ValueError):
+    def __init__(self, errors):
+        self.message = "; ".join(error.message for error in errors)
+        super().__init__(self.message)
+        self.errors = errors
+
+
+'''
+_FASTJSONSCHEMA_IMPORT = (
+    "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+)
+
+
+def validator_source(schema_bytes: bytes | None = None) -> str:
+    """The Python source of the ahead-of-time compiled validator for ``schema.json``.
+
+    Parameters
+    ----------
+    schema_bytes
+        The schema file's bytes (default: read ``schema.json``).
+
+    Returns
+    -------
+    str
+        Module source defining ``validate(data)`` and ``SCHEMA_SHA256``; it does not import
+        ``fastjsonschema``.
+    """
+    import fastjsonschema  # a build-time tool here, not a start-up cost
+
+    if schema_bytes is None:
+        schema_bytes = SCHEMA_PATH.read_bytes()
+    code = fastjsonschema.compile_to_code(_validation_schema(schema_bytes.decode("utf-8")))
+    if _FASTJSONSCHEMA_IMPORT not in code:
+        raise RuntimeError("fastjsonschema's generated code changed shape; update validator_source")
+    code = code.replace(_FASTJSONSCHEMA_IMPORT, "")
+    # Each raise embeds its whole sub-schema; dropping them makes the module 60 % smaller and
+    # 3 times faster to compile where no .pyc can be written (Lambda: ~9 ms instead of ~25 ms).
+    code = re.sub(r"definition=\{.*?\}, rule=", "definition=None, rule=", code)
+    return _GENERATED_HEADER.format(sha=_schema_sha256(schema_bytes)) + code.rstrip() + "\n"
+
+
 @functools.cache
 def _validator() -> Callable[[Any], Any]:
-    """The compiled JSON Schema validator (compiled once per process, on first load)."""
-    import fastjsonschema  # deferred: only start-up pays for it, and only when loading
+    """The JSON Schema validator: the generated module when it matches schema.json.
 
-    return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    When schema.json was edited after the module was generated, compile at run time instead
+    (correct, ~100 ms slower); ``tools/check_recipes.py`` refuses the stale module.
+    """
+    schema_bytes = SCHEMA_PATH.read_bytes()
+    try:
+        from cookalong.recipe import _schema_validator as generated
+    except ImportError:
+        generated = None
+    if generated is not None and _schema_sha256(schema_bytes) == generated.SCHEMA_SHA256:
+        return generated.validate
+    import fastjsonschema
+
+    return fastjsonschema.compile(_validation_schema(schema_bytes.decode("utf-8")))
+
+
+@functools.cache
+def _hints() -> dict[str, str]:
+    """What schema.json says about its patterns and enums, keyed by the validator's complaint
+    ("must match pattern ^…$"), to explain a refusal. Read only when a recipe is refused."""
+    hints: dict[str, str] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            described = node.get("description")
+            if isinstance(described, str):
+                if "pattern" in node:
+                    hints.setdefault(f"must match pattern {node['pattern']}", described)
+                if "enum" in node:
+                    hints.setdefault(f"must be one of {node['enum']}", described)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    return hints
 
 
 def _json_path(parts: Iterable[str | int]) -> str:
@@ -172,18 +294,16 @@ class _Problems:
 
 
 def _schema_check(data: Any, name: str) -> None:
-    import fastjsonschema
-
     try:
         _validator()(data)
-    except fastjsonschema.JsonSchemaValueException as error:
-        parts = [int(p) if isinstance(p, str) and p.isdigit() else p for p in error.path[1:]]
-        message = error.message
-        if message.startswith(error.name):
-            message = message[len(error.name) :].strip()
-        definition = error.definition if isinstance(error.definition, dict) else {}
-        hint = definition.get("description")
-        if error.rule in ("pattern", "enum", "type") and hint:
+    except ValueError as error:  # fastjsonschema's JsonSchemaValueException, or ours
+        where = getattr(error, "name", None) or "data"
+        message = getattr(error, "message", None) or str(error)
+        if message.startswith(where):
+            message = message[len(where) :].strip()
+        parts = [int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", where) if p][1:]
+        hint = _hints().get(message)
+        if hint:
             message = f"{message} ({hint})"
         raise RecipeError(f"{name}: {_json_path(parts)}: {message}") from None
 
