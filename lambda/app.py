@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from ask_sdk_model import RequestEnvelope
+
 from cookalong.alexa.respond import ssml
 from cookalong.alexa.skill import build_skill
 from cookalong.speech import voice_for
