@@ -1,9 +1,162 @@
-"""Structured cooking amounts."""
+"""Structured cooking amounts: parse, write, scale and convert them.
+
+Decisions a cook will notice (each one is tested in ``tests/kitchen``):
+
+* Amounts are exact :class:`~fractions.Fraction` values; rounding happens only when an amount
+  is scaled or converted, and then to something a cook can measure.
+* US spoon and cup volumes are re-expressed, after scaling, in the measures a US kitchen owns
+  (1/8, 1/4, 1/2, 1 teaspoon; 1 tablespoon; 1/4, 1/3, 1/2, 2/3, 3/4, 1 cup) and roll up when
+  that is more natural: 6 teaspoons are 2 tablespoons, 4 tablespoons are 1/4 cup. The grid
+  (see :data:`US_VOLUME_GRID`) is: a pinch below 3/32 teaspoon; teaspoons in eighths up to
+  1/2 and in quarters up to 2 3/4 (1 1/2 teaspoons stays teaspoons, never "half a
+  tablespoon"); tablespoons in halves from 1 to 3 1/2 and whole from 5 to 15; cups in quarters
+  and thirds from 1/4 cup. The nearest grid value wins; a tie goes to the smaller amount.
+* 3/8 teaspoon is on the grid but no one owns that spoon: it is written "¼ tsp + ⅛ tsp" and
+  said "a quarter of a teaspoon plus an eighth" (likewise 5/8 and 7/8 of a teaspoon).
+* Counted things round to whole numbers (never below one: half of one drop is one drop);
+  nouns a cook can cut (cloves, onions, lemons …, see :data:`HALVABLE`) round to halves.
+* Pounds keep quarters (3/4 lb, 3 lb); below 1/4 lb they become ounces; ounces keep halves
+  below 4 oz and whole ounces up to 16 oz, then become pounds.
+* Metric: grams to 0.1 g below 1 g, whole grams below 100 g, the nearest 5 g up to 1 kg, then
+  kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml (the metric
+  measuring spoons: 1.25, 2.5, 3.75, 5) below 5 ml, 2.5 ml below 20 ml, 5 ml below 100 ml,
+  10 ml below 1 litre, then litres to 50 ml.
+* US spoons and cups convert to metric by the kitchen equivalences printed on metric
+  measuring tools (1 tsp = 5 ml, 1 tbsp = 15 ml, 1 cup = 240 ml, 1 fl oz = 30 ml): "two
+  tablespoons" is simply "30 millilitres". Weights convert by the exact definition
+  (1 lb = 453.59237 g). Whenever rounding changed the converted number the result is flagged
+  ``approximate`` and spoken "about 680 grams".
+* Informal units (a pinch, a dash) and counted things are never converted.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from fractions import Fraction
+
+from cookalong.kitchen.units import INFORMAL, LENGTH, METRIC, UNITS, US, VOLUME, WEIGHT, Unit
+from cookalong.kitchen.units import match_unit as _match_unit
+from cookalong.kitchen.units import unit_for as _unit_for
+
+#: Unicode vulgar fractions, both ways.
+GLYPHS: dict[str, Fraction] = {
+    "½": Fraction(1, 2),
+    "⅓": Fraction(1, 3),
+    "⅔": Fraction(2, 3),
+    "¼": Fraction(1, 4),
+    "¾": Fraction(3, 4),
+    "⅕": Fraction(1, 5),
+    "⅖": Fraction(2, 5),
+    "⅗": Fraction(3, 5),
+    "⅘": Fraction(4, 5),
+    "⅙": Fraction(1, 6),
+    "⅚": Fraction(5, 6),
+    "⅐": Fraction(1, 7),
+    "⅛": Fraction(1, 8),
+    "⅜": Fraction(3, 8),
+    "⅝": Fraction(5, 8),
+    "⅞": Fraction(7, 8),
+    "⅑": Fraction(1, 9),
+    "⅒": Fraction(1, 10),
+}
+_GLYPH_FOR = {value: glyph for glyph, value in GLYPHS.items()}
+
+#: Size words said before a noun or unit ("1 small garlic clove", "1 heaping tablespoon").
+SIZES = (
+    "extra-large",
+    "extra large",
+    "small",
+    "medium",
+    "large",
+    "big",
+    "jumbo",
+    "heaping",
+    "heaped",
+    "rounded",
+    "level",
+    "scant",
+    "generous",
+)
+
+#: Counted things a cook can cut in half; everything else counted rounds to whole numbers.
+HALVABLE = frozenset(
+    (
+        "clove",
+        "onion",
+        "shallot",
+        "lemon",
+        "lime",
+        "orange",
+        "grapefruit",
+        "avocado",
+        "apple",
+        "pear",
+        "pepper",
+        "chili",
+        "chile",
+        "chilli",
+        "jalapeño",
+        "jalapeno",
+        "tomato",
+        "cucumber",
+        "zucchini",
+        "courgette",
+        "eggplant",
+        "aubergine",
+        "potato",
+        "carrot",
+        "head",
+        "bunch",
+        "stick",
+        "can",
+        "tin",
+        "sheet",
+        "loaf",
+        "banana",
+        "mango",
+        "cabbage",
+        "squash",
+        "leek",
+    )
+)
+
+_APPROX_PREFIX = re.compile(
+    r"^(?:about|approx\.?|approximately|around|roughly|circa|ca\.|~|≈)\s*", re.IGNORECASE
+)
+_SPACE = "[ \u00a0\u2009\u202f]"
+_GLYPH_CLASS = "[" + "".join(GLYPHS) + "]"
+_MIXED_GLYPH = re.compile(rf"(\d+)(?:{_SPACE}*|-)({_GLYPH_CLASS})")
+_MIXED_SLASH = re.compile(rf"(\d+)(?:{_SPACE}+|-)(\d+){_SPACE}*[/⁄]{_SPACE}*(\d+)")
+_SLASH = re.compile(rf"(\d+){_SPACE}*[/⁄]{_SPACE}*(\d+)")
+_GLYPH = re.compile(_GLYPH_CLASS)
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "a dozen": 12,
+    "half": Fraction(1, 2),
+    "a half": Fraction(1, 2),
+}
+_WORD = re.compile(
+    r"(" + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_RANGE_SEPARATOR = re.compile(rf"{_SPACE}*(?:-|–|—|‒|to\b|or\b){_SPACE}*", re.IGNORECASE)
+_PLUS = re.compile(r"\s+(?:\+|plus)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -25,6 +178,13 @@ class Amount:
         Its plural when not regular (``None``: derived).
     size
         A size word said before the noun: ``"small"``, ``"large"``.
+    approximate
+        The number was rounded by a conversion: said "about 680 grams".
+
+    Notes
+    -----
+    Construction normalises gently: ``int``/``str`` values become fractions, unit aliases
+    become keys (``"tbsp"`` → ``"tablespoon"``). Nonsense raises :class:`ValueError`.
     """
 
     value: Fraction
@@ -33,3 +193,600 @@ class Amount:
     noun: str | None = None
     noun_plural: str | None = None
     size: str | None = None
+    approximate: bool = False
+
+    def __post_init__(self) -> None:
+        value = _as_fraction(self.value, "value")
+        object.__setattr__(self, "value", value)
+        if value <= 0:
+            raise ValueError(f"an amount must be more than zero, not {value}")
+        if self.upper is not None:
+            upper = _as_fraction(self.upper, "upper")
+            if upper <= value:
+                raise ValueError(
+                    f"a range must go up: {_written_number(value)} to {_written_number(upper)}"
+                )
+            object.__setattr__(self, "upper", upper)
+        if self.unit is not None:
+            object.__setattr__(self, "unit", _unit_for(self.unit).key)
+            if self.noun is not None:
+                raise ValueError(f"an amount has a unit or a noun, not both: {self!r}")
+
+    # ---- convenience views -------------------------------------------------------------------
+
+    @property
+    def unit_info(self) -> Unit | None:
+        """The :class:`~cookalong.kitchen.units.Unit` row, or ``None`` for counts."""
+        return UNITS[self.unit] if self.unit else None
+
+    @property
+    def dimension(self) -> str:
+        """``"volume"``, ``"weight"``, ``"length"``, ``"informal"`` or ``"count"``."""
+        return UNITS[self.unit].dimension if self.unit else "count"
+
+    @property
+    def is_range(self) -> bool:
+        """Whether this is a range such as 2–3 tablespoons."""
+        return self.upper is not None
+
+    def scaled(self, factor: Fraction | int) -> Amount:
+        """Scale exactly, then round to something a cook can measure; see the module notes."""
+        return scale_amount(self, factor)
+
+    def to_metric(self) -> Amount:
+        """This amount in grams/kilograms, millilitres/litres or centimetres."""
+        return to_metric(self)
+
+    def to_us(self) -> Amount:
+        """This amount in ounces/pounds, spoons/cups or inches."""
+        return to_us(self)
+
+    def spoken(self, locale: str = "en-US") -> str:
+        """Say it: ``"one and a half pounds"`` (:func:`~cookalong.kitchen.speech.speak_amount`)."""
+        from cookalong.kitchen.speech import speak_amount  # speech imports this module
+
+        return speak_amount(self, locale=locale)
+
+    def __str__(self) -> str:
+        return format_amount(self)
+
+
+def _as_fraction(value: object, name: str) -> Fraction:
+    if isinstance(value, bool):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        return Fraction(str(value))  # 0.1 → 1/10, not the binary approximation
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except ValueError:
+            raise ValueError(f"{name} must be a number, not {value!r}") from None
+    raise ValueError(f"{name} must be a number, not {value!r}")
+
+
+# ---- parsing ---------------------------------------------------------------------------------
+
+
+def take_number(text: str) -> tuple[Fraction, str] | None:
+    """Read one number at the start of ``text``; return it and the rest, or ``None``.
+
+    Parameters
+    ----------
+    text
+        Starts with ``1 ½``, ``1½``, ``1 1/2``, ``1-1/2``, ``3/4``, ``¾``, ``0.5``, ``a``,
+        ``two`` ….
+
+    Raises
+    ------
+    ValueError
+        For a fraction over zero ("1/0").
+    """
+    if m := _MIXED_GLYPH.match(text):
+        return int(m[1]) + GLYPHS[m[2]], text[m.end() :]
+    if (m := _MIXED_SLASH.match(text)) and 0 < int(m[2]) < int(m[3]):
+        return int(m[1]) + Fraction(int(m[2]), int(m[3])), text[m.end() :]
+    if m := _SLASH.match(text):
+        if int(m[2]) == 0:
+            raise ValueError(f"cannot divide by zero in {m[0]!r}")
+        return Fraction(int(m[1]), int(m[2])), text[m.end() :]
+    if m := _GLYPH.match(text):
+        return GLYPHS[m[0]], text[m.end() :]
+    if m := _DECIMAL.match(text):
+        return Fraction(m[0]), text[m.end() :]
+    if m := _WORD.match(text):
+        return Fraction(_WORD_NUMBERS[m[1].lower()]), text[m.end() :]
+    return None
+
+
+def _singular(word: str) -> tuple[str, str | None]:
+    """Singular of a counted noun's last word and the plural when it is irregular."""
+    head, _, last = word.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    lowered = last.lower()
+    candidates = []
+    if lowered.endswith("ies") and len(last) > 4:
+        candidates.append(last[:-3] + "y")
+    if lowered.endswith("ves"):
+        candidates += [last[:-3] + "f", last[:-3] + "fe"]
+    if lowered.endswith("es"):
+        candidates.append(last[:-2])
+    if lowered.endswith("s") and not lowered.endswith("ss"):
+        candidates.append(last[:-1])
+    for candidate in candidates:
+        if plural_of(candidate) == last:
+            return prefix + candidate, None
+    if candidates:  # irregular: keep the plural as written
+        return prefix + candidates[-1], word
+    return word, None
+
+
+def plural_of(noun: str) -> str:
+    """The regular English plural of a counted noun: clove → cloves, berry → berries.
+
+    Parameters
+    ----------
+    noun
+        Singular; only the last word changes ("garlic clove" → "garlic cloves").
+    """
+    head, _, last = noun.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    lowered = last.lower()
+    if lowered.endswith(("s", "x", "z", "ch", "sh")) or lowered in ("tomato", "potato", "mango"):
+        return f"{prefix}{last}es"
+    if lowered.endswith("y") and len(lowered) > 1 and lowered[-2] not in "aeiou":
+        return f"{prefix}{last[:-1]}ies"
+    if lowered in ("leaf", "loaf", "half"):
+        return f"{prefix}{last[:-1]}ves"
+    return f"{prefix}{last}s"
+
+
+def parse_amount(text: str) -> Amount:
+    """Read an amount as recipes write it.
+
+    Accepts whole numbers, decimals, fractions (``3/4``, ``1⁄2``), unicode fractions (``½ ⅛``),
+    mixed numbers (``1 ½``, ``1½``, ``1 1/2``, ``1-1/2``), ranges (``2-3``, ``2–3``,
+    ``2 to 3``, ``2 or 3``), "a"/"an" and small number words, an optional "about", a size word,
+    then a unit (``tbsp``, ``T``, ``pounds``, ``ml`` …) or a counted noun (``drops``,
+    ``garlic clove``). Two amounts of one dimension joined by "+"/"plus" are added
+    (``¼ tsp + ⅛ tsp``), in the smaller unit.
+
+    Parameters
+    ----------
+    text
+        ``"1 ½ lb"``, ``"2-3 tbsp"``, ``"10–15"``, ``"4 drops"``, ``"1 small garlic clove"``,
+        ``"30 ml"``, ``"a pinch"``.
+
+    Returns
+    -------
+    Amount
+        Exact; a counted noun is stored singular (``"drops"`` → ``noun="drop"``).
+
+    Raises
+    ------
+    ValueError
+        With the text and what was expected, when it is not an amount.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"an amount must be text, not {type(text).__name__}")
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ValueError("cannot read an amount from empty text")
+    parts = _PLUS.split(cleaned)
+    if len(parts) > 1:
+        try:
+            amounts = [_parse_one(part, text) for part in parts]
+        except ValueError:
+            raise ValueError(
+                f"cannot read {text!r}: each side of '+' must be an amount (¼ tsp + ⅛ tsp)"
+            ) from None
+        return _add(amounts, text)
+    return _parse_one(cleaned, text)
+
+
+def _parse_one(cleaned: str, original: str) -> Amount:
+    approximate = False
+    if m := _APPROX_PREFIX.match(cleaned):
+        approximate = True
+        cleaned = cleaned[m.end() :]
+    first = take_number(cleaned)
+    unit_only = _match_unit(cleaned)
+    if first is None:
+        if unit_only and unit_only[0].dimension == INFORMAL and not unit_only[1].strip():
+            return Amount(Fraction(1), unit_only[0].key)  # "pinch", "dash"
+        raise ValueError(
+            f"cannot read an amount from {original!r}: it should start with a number "
+            "such as 2, 1 ½, 3/4, 0.5 or 'a'"
+        )
+    value, rest = first
+    upper = None
+    if m := _RANGE_SEPARATOR.match(rest):
+        second = take_number(rest[m.end() :])
+        if second is None:
+            raise ValueError(f"cannot read the end of the range in {original!r}")
+        upper, rest = second
+        if upper <= value:
+            raise ValueError(f"a range must go up, but {original!r} goes from high to low")
+    rest = rest.strip()
+    if rest.lower().startswith("of "):
+        rest = rest[3:]
+    size = None
+    for word in SIZES:
+        if rest.lower().startswith(word) and (len(rest) == len(word) or rest[len(word)] == " "):
+            size, rest = word, rest[len(word) :].strip()
+            break
+    unit = None
+    noun = noun_plural = None
+    if rest:
+        found = _match_unit(rest)
+        if found:
+            unit_row, after = found
+            after = after.strip()
+            if after.lower() in ("", "of"):
+                unit = unit_row.key
+            else:
+                raise ValueError(
+                    f"cannot read {original!r}: unexpected {after!r} after the unit "
+                    f"{unit_row.singular!r}"
+                )
+        else:
+            if rest.lower().endswith(" of"):
+                rest = rest[:-3]
+            if not re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", rest):
+                raise ValueError(
+                    f"cannot read {original!r}: {rest!r} is neither a unit "
+                    "(tsp, tbsp, cup, lb, g, ml …) nor a thing to count (drops, cloves …)"
+                )
+            noun, noun_plural = (
+                _singular(rest)
+                if (upper or value) > 1 or rest.lower().endswith("s")
+                else (rest, None)
+            )
+    if value == 0:
+        raise ValueError(f"cannot read {original!r}: an amount must be more than zero")
+    return Amount(value, unit, upper, noun, noun_plural, size, approximate)
+
+
+def _add(amounts: list[Amount], original: str) -> Amount:
+    first = amounts[0]
+    if (
+        any(a.is_range or a.unit is None or a.dimension in (INFORMAL,) for a in amounts)
+        or len({a.dimension for a in amounts}) != 1
+    ):
+        raise ValueError(f"cannot add up {original!r}: only like measures add (¼ tsp + ⅛ tsp)")
+    smallest = min((UNITS[a.unit] for a in amounts), key=lambda u: u.base)
+    total = sum((a.value * UNITS[a.unit].base for a in amounts), Fraction(0))
+    return replace(first, value=total / smallest.base, unit=smallest.key)
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+
+def _written_number(value: Fraction, *, decimal: bool = False) -> str:
+    """``1 ½``, ``⅛``, ``3``, ``1 5/16``; ``2.5`` / ``1.36`` when ``decimal``."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    if decimal:
+        text = f"{float(value):.3f}".rstrip("0").rstrip(".")
+        return text
+    whole, part = divmod(value, 1)
+    glyph = _GLYPH_FOR.get(part) or f"{part.numerator}/{part.denominator}"
+    return f"{whole} {glyph}" if whole else glyph
+
+
+def _splits(value: Fraction) -> tuple[Fraction, Fraction] | None:
+    """3/8 → (1/4, 1/8): the odd eighths of a teaspoon, which no one owns a spoon for."""
+    whole, part = divmod(value, 1)
+    if part.denominator == 8 and part.numerator > 1:
+        return whole + part - Fraction(1, 8), Fraction(1, 8)
+    return None
+
+
+def format_amount(amount: Amount) -> str:
+    """The compact written form for cards and screens.
+
+    Parameters
+    ----------
+    amount
+        Any amount.
+
+    Returns
+    -------
+    str
+        ``"1 ½ lb"``, ``"⅛ tsp"``, ``"2–3 tbsp"``, ``"4 drops"``, ``"1 small garlic clove"``,
+        ``"about 680 g"``, ``"2.5 ml"``, ``"a pinch"``, ``"¼ tsp + ⅛ tsp"``. Metric values are
+        written as decimals; :func:`parse_amount` reads every form back.
+    """
+    unit = amount.unit_info
+    decimal = unit is not None and unit.system == METRIC
+    about = "about " if amount.approximate else ""
+    size = f"{amount.size} " if amount.size else ""
+    top = amount.upper if amount.upper is not None else amount.value
+    if unit is not None and unit.key == "teaspoon" and amount.upper is None:
+        split = _splits(amount.value)
+        if split:
+            return f"{about}{_written_number(split[0])} tsp + ⅛ tsp"
+    number = _written_number(amount.value, decimal=decimal)
+    if amount.upper is not None:
+        number += "–" + _written_number(amount.upper, decimal=decimal)
+    if unit is not None:
+        if unit.dimension == INFORMAL:
+            word = unit.singular if top == 1 else unit.plural
+            count = "a" if amount.value == 1 and amount.upper is None else number
+            return f"{about}{count} {size}{word}"
+        return f"{about}{number} {size}{unit.abbreviation}"
+    if amount.noun:
+        noun = amount.noun if top <= 1 else (amount.noun_plural or plural_of(amount.noun))
+        return f"{about}{number} {size}{noun}"
+    return f"{about}{number}{' ' + size.strip() if size else ''}"
+
+
+# ---- measuring grids -------------------------------------------------------------------------
+
+
+def _grid() -> tuple[tuple[Fraction, str, Fraction], ...]:
+    """(teaspoons, unit, value) for every US volume a cook can measure, up to one cup."""
+    rows: list[tuple[Fraction, str, Fraction]] = []
+    for eighths in (1, 2, 3, 4):
+        rows.append((Fraction(eighths, 8), "teaspoon", Fraction(eighths, 8)))
+    for quarters in range(3, 12):  # 3/4 … 2 3/4 teaspoons
+        rows.append((Fraction(quarters, 4), "teaspoon", Fraction(quarters, 4)))
+    for halves in range(2, 8):  # 1 … 3 1/2 tablespoons
+        rows.append((Fraction(3 * halves, 2), "tablespoon", Fraction(halves, 2)))
+    cup_values = {Fraction(q, 4) for q in (1, 2, 3, 4)} | {Fraction(t, 3) for t in (1, 2)}
+    for cups in cup_values:
+        rows.append((48 * cups, "cup", cups))
+    for tablespoons in range(5, 16):
+        tsp = Fraction(3 * tablespoons)
+        if all(tsp != row[0] for row in rows):
+            rows.append((tsp, "tablespoon", Fraction(tablespoons)))
+    return tuple(sorted(rows))
+
+
+#: Every US volume a cook can measure up to one cup: (teaspoons, unit key, value).
+US_VOLUME_GRID = _grid()
+_PINCH_BELOW_TSP = Fraction(3, 32)
+
+
+def _nearest(value: Fraction, step: Fraction) -> Fraction:
+    """Round to the nearest multiple of ``step``; a tie goes down."""
+    q, r = divmod(value, step)
+    return (q + 1) * step if r > step / 2 else q * step
+
+
+def _measure_us_volume(tsp: Fraction) -> tuple[Fraction, str]:
+    """A measurable US volume (value, unit) nearest to ``tsp`` teaspoons."""
+    if tsp < _PINCH_BELOW_TSP:
+        return Fraction(1), "pinch"
+    if tsp <= 48:
+        best = min(US_VOLUME_GRID, key=lambda row: (abs(row[0] - tsp), row[0]))
+        return best[2], best[1]
+    cups = tsp / 48
+    by_quarter, by_third = _nearest(cups, Fraction(1, 4)), _nearest(cups, Fraction(1, 3))
+    best = min((by_quarter, by_third), key=lambda c: (abs(c - cups), c.denominator != 4))
+    return best, "cup"
+
+
+def _measure_us_weight(grams: Fraction, prefer_pounds: bool) -> tuple[Fraction, str]:
+    ounces = grams / UNITS["ounce"].base
+    if ounces >= 16 or (prefer_pounds and ounces >= 4):
+        return max(_nearest(ounces / 16, Fraction(1, 4)), Fraction(1, 4)), "pound"
+    if ounces < 4:
+        return max(_nearest(ounces, Fraction(1, 2)), Fraction(1, 2)), "ounce"
+    return _nearest(ounces, Fraction(1)), "ounce"
+
+
+def _measure_grams(grams: Fraction) -> tuple[Fraction, str]:
+    if grams < 1:
+        return max(_nearest(grams, Fraction(1, 10)), Fraction(1, 10)), "gram"
+    if grams < 100:
+        return _nearest(grams, Fraction(1)), "gram"
+    if grams < 1000:
+        rounded = _nearest(grams, Fraction(5))
+        if rounded < 1000:
+            return rounded, "gram"
+    return _nearest(grams, Fraction(10)) / 1000, "kilogram"
+
+
+def _measure_ml(ml: Fraction) -> tuple[Fraction, str]:
+    if ml < 1:
+        return Fraction(1), "pinch"
+    for limit, step in ((5, Fraction(5, 4)), (20, Fraction(5, 2)), (100, 5), (1000, 10)):
+        if ml < limit:
+            return _nearest(ml, Fraction(step)), "millilitre"
+    return _nearest(ml, Fraction(50)) / 1000, "litre"
+
+
+def _measure_length(mm: Fraction, system: str) -> tuple[Fraction, str]:
+    if system == METRIC:
+        if mm < 10:
+            return max(_nearest(mm, Fraction(1)), Fraction(1)), "millimetre"
+        return _nearest(mm / 10, Fraction(1, 2)), "centimetre"
+    return max(_nearest(mm / UNITS["inch"].base, Fraction(1, 4)), Fraction(1, 4)), "inch"
+
+
+def _round_count(value: Fraction, noun: str | None) -> Fraction:
+    last = (noun or "").rsplit(" ", 1)[-1].lower()
+    step = Fraction(1, 2) if last in HALVABLE else Fraction(1)
+    return max(_nearest(value, step), step)
+
+
+def _measured(amount: Amount, bound: Fraction, prefer_pounds: bool) -> tuple[Fraction, str | None]:
+    """Round one bound of a scaled amount to a measurable (value, unit)."""
+    unit = amount.unit_info
+    if unit is None or unit.dimension == INFORMAL:
+        return _round_count(bound, amount.noun), amount.unit
+    base = bound * unit.base
+    if unit.dimension == VOLUME:
+        if unit.system == US:
+            return _measure_us_volume(base / UNITS["teaspoon"].base)
+        return _measure_ml(base)
+    if unit.dimension == WEIGHT:
+        if unit.system == US:
+            return _measure_us_weight(base, prefer_pounds)
+        return _measure_grams(base)
+    return _measure_length(base, unit.system)
+
+
+_Measured = tuple[Fraction, str | None]
+
+
+def _rebuild(amount: Amount, lo: _Measured, hi: _Measured | None, **changes: bool) -> Amount:
+    """An amount from measured bounds; a range whose ends meet collapses to one value.
+
+    When the ends landed in different units ("2 tbsp to ¼ cup") both are said in the smaller
+    unit ("2 to 4 tablespoons") unless that needs an awkward fraction (then the larger one).
+    """
+    value, unit = lo
+    upper = None
+    if hi is not None:
+        hi_value, hi_unit = hi
+        if hi_unit != unit and unit is not None and hi_unit is not None:
+            if UNITS[unit].dimension == INFORMAL or UNITS[hi_unit].dimension == INFORMAL:
+                value, unit = hi_value, hi_unit  # "a pinch to ⅛ tsp": keep what can be measured
+            else:
+                small, big = sorted((unit, hi_unit), key=lambda k: UNITS[k].base)
+                ratio = UNITS[big].base / UNITS[small].base
+                in_small = (
+                    (value * ratio if unit == big else value),
+                    (hi_value * ratio if hi_unit == big else hi_value),
+                )
+                if all(v.denominator <= 4 for v in in_small):
+                    (value, hi_value), unit = in_small, small
+                else:
+                    (value, hi_value), unit = (
+                        (
+                            (value / ratio if unit == small else value),
+                            (hi_value / ratio if hi_unit == small else hi_value),
+                        ),
+                        big,
+                    )
+        if hi_value > value:
+            upper = hi_value
+    return replace(amount, value=value, unit=unit, upper=upper, **changes)
+
+
+def scale_amount(amount: Amount, factor: Fraction | int) -> Amount:
+    """Scale an amount exactly, then round it to something a cook can measure.
+
+    Parameters
+    ----------
+    amount
+        The recipe's amount.
+    factor
+        How many times the recipe: ``Fraction(2)`` doubles, ``Fraction(1, 2)`` halves.
+
+    Returns
+    -------
+    Amount
+        The amount itself for a factor of one; else see the module notes for the rounding.
+
+    Raises
+    ------
+    ValueError
+        When the factor is not a positive number.
+
+    Examples
+    --------
+    ``2 tbsp × 2`` → ``¼ cup``; ``1 tsp × 6`` → ``2 tbsp``; ``⅛ tsp × ½`` → a pinch;
+    ``1 small garlic clove × ½`` → ``½ small garlic clove``; ``4 drops × ½`` → ``2 drops``.
+    """
+    factor = _as_fraction(factor, "factor")
+    if factor <= 0:
+        raise ValueError(f"a recipe can only be scaled by a positive factor, not {factor}")
+    if factor == 1:
+        return amount
+    prefer_pounds = amount.unit == "pound"
+    lo = _measured(amount, amount.value * factor, prefer_pounds)
+    hi = None
+    if amount.upper is not None:
+        hi = _measured(amount, amount.upper * factor, prefer_pounds)
+    return _rebuild(amount, lo, hi)
+
+
+def _convert(amount: Amount, target: str) -> Amount:
+    unit = amount.unit_info
+    if unit is None or unit.dimension == INFORMAL or unit.system == target:
+        return amount
+
+    def one(bound: Fraction) -> tuple[Fraction, str, bool]:
+        if unit.dimension == VOLUME:
+            if target == METRIC:
+                exact = bound * unit.kitchen_ml  # the kitchen equivalence: 1 tsp = 5 ml
+                value, key = _measure_ml(exact)
+            else:
+                exact = bound * unit.base / 5  # teaspoons by the same equivalence
+                value, key = _measure_us_volume(exact)
+                return value, key, key != "pinch" and value * UNITS[key].kitchen_ml != exact * 5
+        elif unit.dimension == WEIGHT:
+            exact = bound * unit.base
+            value, key = (
+                _measure_grams(exact) if target == METRIC else _measure_us_weight(exact, False)
+            )
+        else:
+            exact = bound * unit.base
+            value, key = _measure_length(exact, target)
+        return value, key, key != "pinch" and value * UNITS[key].base != exact
+
+    lo_value, lo_key, lo_about = one(amount.value)
+    hi = None
+    hi_about = False
+    if amount.upper is not None:
+        hi_value, hi_key, hi_about = one(amount.upper)
+        hi = (hi_value, hi_key)
+    return _rebuild(
+        amount, (lo_value, lo_key), hi, approximate=amount.approximate or lo_about or hi_about
+    )
+
+
+def to_metric(amount: Amount) -> Amount:
+    """Convert to grams/kilograms, millilitres/litres or centimetres, rounded for a cook.
+
+    Parameters
+    ----------
+    amount
+        Any amount; metric amounts, counted things and pinches come back unchanged.
+
+    Returns
+    -------
+    Amount
+        ``1 ½ lb`` → ``about 680 g`` (``approximate=True``); ``2 tbsp`` → ``30 ml``;
+        ``½ tsp`` → ``2.5 ml``; ``⅛ tsp`` → a pinch. See the module notes.
+    """
+    return _convert(amount, METRIC)
+
+
+def to_us(amount: Amount) -> Amount:
+    """Convert a metric amount to ounces/pounds, spoons/cups or inches, rounded for a cook.
+
+    Parameters
+    ----------
+    amount
+        Any amount; US amounts, counted things and pinches come back unchanged.
+
+    Returns
+    -------
+    Amount
+        ``680 g`` → ``about 1 ½ lb``; ``30 ml`` → ``2 tbsp``; ``100 ml`` → ``about 6 ½ tbsp``
+        is not measurable, so → ``about ⅓ cup`` (the nearest measurable volume).
+    """
+    return _convert(amount, US)
+
+
+__all__ = [
+    "GLYPHS",
+    "HALVABLE",
+    "LENGTH",
+    "SIZES",
+    "US_VOLUME_GRID",
+    "Amount",
+    "format_amount",
+    "parse_amount",
+    "plural_of",
+    "scale_amount",
+    "to_metric",
+    "to_us",
+]
