@@ -459,22 +459,16 @@ class CookingSession:
 
     # -- oven and timing ---------------------------------------------------------------------
     def temperature(self, scale: str | None = None) -> Reply:
-        """The oven setting of this step, else the next one ahead, else the recipe's first."""
+        """The oven setting in effect at this step, else the next one ahead, else another part's."""
         component = self.component
-        start = max(self.state.step, 1)
-        ahead = [s for s in component.steps[start - 1 :] if s.oven]
-        if ahead:
-            step = ahead[0]
-            is_now = step.number == self.state.step
+        current = self.state.step
+        in_effect = [s for s in component.steps[:current] if s.oven]
+        ahead = [s for s in component.steps[current:] if s.oven]
+        if in_effect or ahead:
+            step = in_effect[-1] if in_effect else ahead[0]
+            when = "now" if step.number == current else ("since" if in_effect else "ahead")
             return self._ask(
-                Msg.of(
-                    "oven",
-                    oven=step.oven,
-                    scale=scale,
-                    now=is_now,
-                    number=step.number,
-                    part=component.name,
-                ),
+                Msg.of("oven", oven=step.oven, scale=scale, when=when, number=step.number),
                 "reprompt_step",
             )
         anywhere = [s for c in self.recipe.components for s in c.steps if s.oven]

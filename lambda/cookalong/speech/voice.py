@@ -292,9 +292,12 @@ def _oven(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
         "other": p.get("other", ""),
         "when": "",
     }
-    if "now" in p:
+    if "when" in p:
         values["when"] = voice.t(
-            "oven_now" if p["now"] else "oven_at_step", number=values["number"]
+            f"oven_{p['when']}",
+            number=values["number"],
+            setting=values["setting"],
+            temperature=voice.temperature(p["oven"].temperature, scale),
         )
     return values
 
