@@ -6,6 +6,7 @@ import json
 import logging
 from typing import Any
 
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_model import RequestEnvelope
 
 from cookalong.alexa.respond import ssml
@@ -28,7 +29,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         envelope = _skill.serializer.deserialize(json.dumps(event), RequestEnvelope)
         if envelope is None or envelope.request is None:
             raise ValueError("no request in the envelope")
-    except (TypeError, ValueError, AttributeError) as error:
+    except (SerializationException, TypeError, ValueError, AttributeError) as error:
         log.warning("malformed request: %s", error)
         return _malformed(event)
     response = _skill.invoke(request_envelope=envelope, context=context)
