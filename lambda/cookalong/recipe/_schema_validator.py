@@ -1,7 +1,7 @@
 # Generated from schema.json by `python tools/check_recipes.py --write-validator`: do not edit.
 # ruff: noqa
 # fmt: off
-SCHEMA_SHA256 = "670dd778bf773c44506b480ff4716b3c2d74b2e31fb869c0f289198dee44f0fe"
+SCHEMA_SHA256 = "0f793a7ec4f28a0bdf3707cfdcb5711e78d5b91135a4524d033a7cc650fb49df"
 
 
 class JsonSchemaValueException(ValueError):
@@ -513,8 +513,8 @@ def validate___definitions_amount(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate___definitions_unit(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'teaspoon' or isinstance(data, str) and data == 'tablespoon' or isinstance(data, str) and data == 'cup' or isinstance(data, str) and data == 'fluid ounce' or isinstance(data, str) and data == 'pint' or isinstance(data, str) and data == 'quart' or isinstance(data, str) and data == 'gallon' or isinstance(data, str) and data == 'milliliter' or isinstance(data, str) and data == 'liter' or isinstance(data, str) and data == 'ounce' or isinstance(data, str) and data == 'pound' or isinstance(data, str) and data == 'gram' or isinstance(data, str) and data == 'kilogram' or isinstance(data, str) and data == 'inch' or isinstance(data, str) and data == 'centimeter'):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['teaspoon', 'tablespoon', 'cup', 'fluid ounce', 'pint', 'quart', 'gallon', 'milliliter', 'liter', 'ounce', 'pound', 'gram', 'kilogram', 'inch', 'centimeter']", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='enum')
+    if not (isinstance(data, str) and data == 'teaspoon' or isinstance(data, str) and data == 'tablespoon' or isinstance(data, str) and data == 'cup' or isinstance(data, str) and data == 'fluid_ounce' or isinstance(data, str) and data == 'pint' or isinstance(data, str) and data == 'quart' or isinstance(data, str) and data == 'gallon' or isinstance(data, str) and data == 'millilitre' or isinstance(data, str) and data == 'litre' or isinstance(data, str) and data == 'ounce' or isinstance(data, str) and data == 'pound' or isinstance(data, str) and data == 'gram' or isinstance(data, str) and data == 'kilogram' or isinstance(data, str) and data == 'inch' or isinstance(data, str) and data == 'centimetre' or isinstance(data, str) and data == 'millimetre' or isinstance(data, str) and data == 'pinch' or isinstance(data, str) and data == 'dash'):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['teaspoon', 'tablespoon', 'cup', 'fluid_ounce', 'pint', 'quart', 'gallon', 'millilitre', 'litre', 'ounce', 'pound', 'gram', 'kilogram', 'inch', 'centimetre', 'millimetre', 'pinch', 'dash']", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='enum')
     return data
 
 def validate___definitions_quantity(data, custom_formats={}, name_prefix=None):
