@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 from fractions import Fraction
@@ -240,3 +241,13 @@ def test_nothing_spoken_has_abbreviations_symbols_or_digit_fractions(recipe: Rec
     # then none of it has what a voice cannot say
     bad = re.compile(r"[½⅛°*]|\d/\d|\b(?:tbsp|tsp|lbs?)\b|\d\s*-\s*\d|\d degrees(?! Fahr)")
     assert [s for s in said if bad.search(s)] == []
+
+
+def test_recipes_can_use_exactly_the_kitchens_units() -> None:
+    # given the unit keys the schema accepts and the kitchen's unit table
+    from cookalong.kitchen.units import UNITS
+    from cookalong.recipe.loader import SCHEMA_PATH
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    # then they are the same keys: every recipe unit can be scaled, converted and said
+    assert sorted(schema["definitions"]["unit"]["enum"]) == sorted(UNITS)
