@@ -1,0 +1,593 @@
+"""Generate the Alexa interaction models (ASK CLI format) from the recipes and sample templates.
+
+``make models`` runs ``python -m tools.models``: it writes ``interaction_model/<locale>.json`` for
+every supported locale, deterministically (sorted, stable ids), so the committed files change only
+when the recipes or the templates change. ``python -m tools.models --check`` exits 1 when a
+committed model is stale.
+
+One source of truth:
+
+* the intents and their slots are the contract in ``docs/CONTRACTS.md`` (``CUSTOM_INTENTS``,
+  ``BUILT_IN_INTENTS`` below);
+* the sample utterances are templates in ``tools/model_samples/<folder>/<Intent>.txt``
+  (``(a|b)`` one of, ``[x]`` optional, ``{slot}`` a slot of the intent), expanded here;
+* the slot types INGREDIENT, COMPONENT, STEP_ACTION and TIP_TOPIC come from the recipes
+  (``cookalong.recipe.loader.default_recipes()``); TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER
+  from ``tools/model_samples/slot_types.json``;
+* the locales differ only by word substitutions and extra synonyms in
+  ``tools/model_samples/locales.json`` (en-GB, en-AU and en-IN say "grill" where the recipe says
+  "broil", and spell "millilitres").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = ROOT / "tools" / "model_samples"
+MODEL_DIR = ROOT / "interaction_model"
+
+INVOCATION_NAME = "cook along"
+LOCALES: tuple[str, ...] = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+
+BUILT_IN_INTENTS: tuple[str, ...] = (
+    "AMAZON.CancelIntent",
+    "AMAZON.FallbackIntent",
+    "AMAZON.HelpIntent",
+    "AMAZON.NavigateHomeIntent",
+    "AMAZON.NextIntent",
+    "AMAZON.NoIntent",
+    "AMAZON.PauseIntent",
+    "AMAZON.PreviousIntent",
+    "AMAZON.RepeatIntent",
+    "AMAZON.ResumeIntent",
+    "AMAZON.StartOverIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.YesIntent",
+)
+
+# intent -> {slot name: slot type}, exactly as docs/CONTRACTS.md fixes them.
+CUSTOM_INTENTS: dict[str, dict[str, str]] = {
+    "StartCookingIntent": {"component": "COMPONENT"},
+    "HowMuchIntent": {"ingredient": "INGREDIENT", "component": "COMPONENT"},
+    "IngredientsIntent": {"component": "COMPONENT"},
+    "StepIngredientsIntent": {},
+    "GoToStepIntent": {"number": "AMAZON.NUMBER", "component": "COMPONENT"},
+    "FindStepIntent": {"ingredient": "INGREDIENT", "action": "STEP_ACTION"},
+    "WhereAmIIntent": {},
+    "StepsLeftIntent": {},
+    "TimeLeftIntent": {},
+    "TemperatureIntent": {"scale": "TEMPERATURE_SCALE"},
+    "HowLongIntent": {"action": "STEP_ACTION"},
+    "ScaleIntent": {"servings": "AMAZON.NUMBER", "multiplier": "MULTIPLIER"},
+    "UnitsIntent": {"system": "UNIT_SYSTEM"},
+    "TipsIntent": {"topic": "TIP_TOPIC"},
+    "RecipeInfoIntent": {},
+}
+
+# The fewest samples each custom intent must have (the core ones: 30).
+MIN_SAMPLES: dict[str, int] = {
+    **dict.fromkeys(
+        (
+            "HowMuchIntent",
+            "IngredientsIntent",
+            "GoToStepIntent",
+            "FindStepIntent",
+            "TemperatureIntent",
+            "HowLongIntent",
+            "ScaleIntent",
+            "UnitsIntent",
+            "TipsIntent",
+            "StartCookingIntent",
+        ),
+        30,
+    ),
+    **dict.fromkeys(
+        (
+            "TimeLeftIntent",
+            "WhereAmIIntent",
+            "StepsLeftIntent",
+            "StepIngredientsIntent",
+            "RecipeInfoIntent",
+        ),
+        20,
+    ),
+}
+
+RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "STEP_ACTION", "TIP_TOPIC")
+
+_SLOT_REF = re.compile(r"\{([^{}]*)\}")
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+#: Number words, as Alexa's speech recognition writes them (index = value).
+UNIT_WORDS = _split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+TENS_WORDS = _split("- - twenty thirty forty fifty sixty seventy eighty ninety")
+
+
+class ModelError(ValueError):
+    """A template or a slot value that Alexa would refuse; the message names the file and line."""
+
+
+# --------------------------------------------------------------------------------------------
+# Templates
+
+
+def expand(template: str) -> list[str]:
+    """Expand one sample template into the utterances it stands for.
+
+    Parameters
+    ----------
+    template
+        ``(a|b)`` is one of the alternatives (an empty one makes the group optional), ``[x]``
+        is optional (``[a|b]`` is an optional choice), ``{slot}`` is kept as it is. Groups nest.
+
+    Returns
+    -------
+    list[str]
+        The utterances in template order, spaces collapsed, duplicates removed.
+
+    Raises
+    ------
+    ModelError
+        For an unbalanced bracket or a ``|`` outside any group.
+    """
+    alternatives, end = _expand(template, 0, None)
+    if end != len(template):  # pragma: no cover - _expand consumes everything or raises
+        raise ModelError(f"unexpected text at column {end + 1}")
+    seen: dict[str, None] = {}
+    for text in alternatives:
+        text = " ".join(text.split())
+        if text:
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def _expand(text: str, i: int, closing: str | None) -> tuple[list[str], int]:
+    alternatives: list[str] = []
+    current = [""]
+    while i < len(text):
+        char = text[i]
+        if char in "([":
+            inner, i = _expand(text, i + 1, ")" if char == "(" else "]")
+            if char == "[":
+                inner = [*inner, ""]
+            current = [head + " " + tail + " " for head in current for tail in inner]
+            continue
+        if char == "|":
+            if closing is None:
+                raise ModelError(f"'|' outside a group at column {i + 1}")
+            alternatives.extend(current)
+            current = [""]
+            i += 1
+            continue
+        if char in ")]":
+            if char != closing:
+                raise ModelError(f"unbalanced {char!r} at column {i + 1}")
+            alternatives.extend(current)
+            return alternatives, i + 1
+        current = [head + char for head in current]
+        i += 1
+    if closing is not None:
+        raise ModelError(f"missing {closing!r}")
+    alternatives.extend(current)
+    return alternatives, i
+
+
+@dataclass(frozen=True)
+class LocaleSpec:
+    """How one locale differs from the shared English source (``locales.json``)."""
+
+    locale: str
+    sample_folders: tuple[str, ...]
+    words: Mapping[str, str]
+    understands: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+@cache
+def locale_spec(locale: str) -> LocaleSpec:
+    """Read the locale's entry of ``tools/model_samples/locales.json``.
+
+    Raises
+    ------
+    ModelError
+        When the locale is not described there.
+    """
+    spec = _read_json(SAMPLES_DIR / "locales.json")["locales"]
+    if locale not in spec:
+        raise ModelError(f"locales.json: no locale {locale!r} (known: {', '.join(sorted(spec))})")
+    entry = spec[locale]
+    return LocaleSpec(
+        locale=locale,
+        sample_folders=tuple(entry["samples"]),
+        words=dict(entry.get("words", {})),
+        understands={
+            type_name: {value_id: tuple(extra) for value_id, extra in values.items()}
+            for type_name, values in entry.get("understands", {}).items()
+        },
+    )
+
+
+def localise(text: str, words: Mapping[str, str]) -> str:
+    """Substitute the locale's words in ``text`` (whole words only; ``{slot}`` left alone)."""
+    if not words:
+        return text
+    return " ".join(words.get(word, word) for word in text.split())
+
+
+def samples_for(locale: str) -> dict[str, list[str]]:
+    """The sample utterances of every intent for ``locale``, expanded, localised and sorted.
+
+    Raises
+    ------
+    ModelError
+        For a template Alexa would refuse (a character it does not accept, an undeclared slot,
+        the same utterance in two intents, an unknown intent file), naming the file and line.
+    """
+    spec = locale_spec(locale)
+    known = set(BUILT_IN_INTENTS) | set(CUSTOM_INTENTS)
+    found: dict[str, dict[str, str]] = {name: {} for name in sorted(known)}
+    for folder in spec.sample_folders:
+        directory = SAMPLES_DIR / folder
+        if not directory.is_dir():
+            raise ModelError(f"locales.json: {locale}: no sample folder {directory}")
+        for path in sorted(directory.glob("*.txt")):
+            intent = path.stem
+            if intent not in known:
+                raise ModelError(f"{path}: no intent {intent!r} in the contract")
+            declared = set(CUSTOM_INTENTS.get(intent, {}))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                where = f"{path.relative_to(ROOT)}:{number}"
+                try:
+                    utterances = expand(line)
+                except ModelError as error:
+                    raise ModelError(f"{where}: {error}") from None
+                for utterance in utterances:
+                    utterance = localise(utterance, spec.words)
+                    _check_sample(utterance, declared, where)
+                    found[intent].setdefault(utterance, where)
+    owner: dict[str, str] = {}
+    for intent, utterances in found.items():
+        for utterance, where in utterances.items():
+            canonical = canonical_sample(utterance)
+            if canonical in owner and owner[canonical] != intent:
+                raise ModelError(
+                    f"{where}: {utterance!r} is in {intent} and (as {canonical!r}) in "
+                    f"{owner[canonical]}"
+                )
+            owner[canonical] = intent
+    for intent, phrases in builtin_phrases().items():
+        for phrase in phrases:
+            if owner.get(canonical_sample(phrase), intent) != intent:
+                raise ModelError(
+                    f"{owner[canonical_sample(phrase)]} has a sample {phrase!r} that Alexa's "
+                    f"built-in {intent} already understands"
+                )
+    return {intent: sorted(utterances) for intent, utterances in found.items()}
+
+
+def _check_sample(utterance: str, declared: set[str], where: str) -> None:
+    bare = _SLOT_REF.sub("", utterance)
+    if re.search(r"[^a-z' ]", bare):
+        raise ModelError(
+            f"{where}: {utterance!r}: only lower-case letters, spaces and apostrophes "
+            "(write numbers as words)"
+        )
+    for slot in _SLOT_REF.findall(utterance):
+        if slot not in declared:
+            raise ModelError(f"{where}: {utterance!r}: slot {{{slot}}} is not declared")
+    slots = _SLOT_REF.findall(utterance)
+    if len(slots) != len(set(slots)):
+        raise ModelError(f"{where}: {utterance!r}: a slot appears twice")
+
+
+_CONTRACTIONS = {
+    "what's": "what is",
+    "that's": "that is",
+    "it's": "it is",
+    "i'm": "i am",
+    "we're": "we are",
+    "there's": "there is",
+    "where's": "where is",
+    "how's": "how is",
+    "let's": "let us",
+    "i've": "i have",
+    "i'll": "i will",
+    "i'd": "i would",
+    "didn't": "did not",
+    "don't": "do not",
+    "okay": "ok",
+}
+_IGNORED_WORDS = frozenset({"please", "alexa", "um", "uh", "er", "erm", "hmm"})
+
+
+def canonical_sample(text: str) -> str:
+    """The form two utterances share when Alexa would hear them alike.
+
+    Contractions are expanded ("what's" and "what is" are the same request), "okay" is "ok", and
+    the words Alexa ignores for matching ("please", "um" ...) are dropped. Used to keep one
+    utterance from belonging to two intents, and by the local resolver.
+    """
+    words: list[str] = []
+    for word in text.lower().split():
+        words.extend(_CONTRACTIONS.get(word, word).split())
+    return " ".join(word for word in words if word not in _IGNORED_WORDS)
+
+
+@cache
+def builtin_phrases() -> dict[str, tuple[str, ...]]:
+    """What Alexa's built-in intents understand without samples (``amazon_builtins.json``)."""
+    data = _read_json(SAMPLES_DIR / "amazon_builtins.json")["intents"]
+    return {intent: tuple(phrases) for intent, phrases in sorted(data.items())}
+
+
+# --------------------------------------------------------------------------------------------
+# Slot types
+
+
+def speakable(text: str) -> str:
+    """A slot value or synonym in the form Alexa's speech recognition writes it.
+
+    Lower case, accents dropped ("purée" → "puree"), "&" → "and", digits as words, hyphens and
+    other punctuation as spaces (apostrophes kept).
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    text = text.replace("&", " and ").replace("’", "'")
+    text = re.sub(r"\d+", lambda match: " " + _number_words(int(match.group())) + " ", text)
+    text = re.sub(r"[^a-z' ]+", " ", text)
+    return " ".join(text.split())
+
+
+def _number_words(n: int) -> str:
+    if n < 20:
+        return UNIT_WORDS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return TENS_WORDS[tens] + ("" if ones == 0 else " " + UNIT_WORDS[ones])
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return UNIT_WORDS[hundreds] + " hundred" + ("" if rest == 0 else " " + _number_words(rest))
+    thousands, rest = divmod(n, 1000)
+    return _number_words(thousands) + " thousand" + ("" if rest == 0 else " " + _number_words(rest))
+
+
+@dataclass
+class _Value:
+    id: str
+    name: str
+    synonyms: list[str]
+
+    def add(self, *phrases: str) -> None:
+        for phrase in phrases:
+            phrase = speakable(phrase)
+            if phrase and phrase != self.name and phrase not in self.synonyms:
+                self.synonyms.append(phrase)
+
+
+def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
+    """The recipe-derived slot types: INGREDIENT, COMPONENT, STEP_ACTION, TIP_TOPIC.
+
+    Parameters
+    ----------
+    recipes
+        ``cookalong.recipe.model.Recipe`` objects (all the recipes the skill serves).
+
+    Returns
+    -------
+    dict[str, list[_Value]]
+        Per type, one value per stable id: an ingredient ``key`` (maple syrup, in both components,
+        is one value whose synonyms are every name and synonym of every ingredient with that
+        key), a component id, an action word, a tip id (synonyms: the tip's keywords).
+
+    Notes
+    -----
+    A synonym two ingredients share ("salt" for the flaky sea salt and the sea salt) stays on
+    both values: Alexa accepts that and then resolves the word to both entities, in the order
+    of the values. The handlers match the spoken words against the recipe in any case.
+    """
+    types: dict[str, dict[str, _Value]] = {name: {} for name in RECIPE_SLOT_TYPES}
+
+    def value(type_name: str, value_id: str, name: str) -> _Value:
+        values = types[type_name]
+        if value_id not in values:
+            values[value_id] = _Value(value_id, speakable(name), [])
+        return values[value_id]
+
+    for recipe in sorted(recipes, key=lambda recipe: recipe.id):
+        for component in recipe.components:
+            value("COMPONENT", component.id, component.name).add(
+                component.name, *component.synonyms
+            )
+            for ingredient in component.ingredients:
+                entry = value("INGREDIENT", ingredient.key, ingredient.name)
+                entry.add(ingredient.name, *ingredient.synonyms)
+            for step in component.steps:
+                for action in step.actions:
+                    value("STEP_ACTION", speakable(action), action)
+        for tip in recipe.tips:
+            value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
+    return {name: list(values.values()) for name, values in types.items()}
+
+
+def fixed_slot_values() -> dict[str, list[_Value]]:
+    """TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER, from ``slot_types.json``."""
+    data = _read_json(SAMPLES_DIR / "slot_types.json")["types"]
+    types: dict[str, list[_Value]] = {}
+    for type_name, values in data.items():
+        types[type_name] = []
+        for entry in values:
+            item = _Value(entry["id"], speakable(entry["name"]), [])
+            item.add(*entry.get("synonyms", ()))
+            types[type_name].append(item)
+    return types
+
+
+def slot_types(recipes: Iterable[Any], locale: str) -> list[dict[str, Any]]:
+    """Every custom slot type of the model for ``locale``, in ASK CLI form, sorted.
+
+    The locale's words rename a value ("broil" is "grill" in en-GB) unless that would clash with
+    another value of the type; the recipe's word then stays understood as a synonym.
+    """
+    spec = locale_spec(locale)
+    merged = {**recipe_slot_values(recipes), **fixed_slot_values()}
+    result = []
+    for type_name in sorted(merged):
+        values = merged[type_name]
+        names = {item.name for item in values}
+        rendered = []
+        for item in sorted(values, key=lambda item: item.id):
+            name = localise(item.name, spec.words)
+            if name != item.name and name in names:
+                name = item.name
+            phrases = [item.name, *item.synonyms]
+            phrases += [localise(phrase, spec.words) for phrase in phrases]
+            phrases += spec.understands.get(type_name, {}).get(item.id, ())
+            # a word that names another value of the type means that value, not this one
+            others = names - {item.name}
+            synonyms = sorted({speakable(p) for p in phrases} - {name, ""} - others)
+            entry: dict[str, Any] = {"id": item.id, "name": {"value": name}}
+            if synonyms:
+                entry["name"]["synonyms"] = synonyms
+            rendered.append(entry)
+        if not rendered:
+            raise ModelError(f"slot type {type_name} has no values (is the recipe empty?)")
+        result.append({"name": type_name, "values": rendered})
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Models
+
+
+def build_model(locale: str, recipes: Iterable[Any] | None = None) -> dict[str, Any]:
+    """The interaction model for ``locale`` as the ASK CLI expects it.
+
+    Parameters
+    ----------
+    locale
+        One of ``LOCALES``.
+    recipes
+        The recipes to take the slot values from; by default ``default_recipes()``.
+
+    Returns
+    -------
+    dict
+        ``{"interactionModel": {"languageModel": {"invocationName", "intents", "types"}}}``.
+    """
+    if recipes is None:
+        recipes = _default_recipes()
+    recipes = list(recipes)
+    samples = samples_for(locale)
+    intents = []
+    for name in sorted(set(BUILT_IN_INTENTS) | set(CUSTOM_INTENTS)):
+        intent: dict[str, Any] = {"name": name}
+        slots = CUSTOM_INTENTS.get(name, {})
+        if slots:
+            intent["slots"] = [{"name": slot, "type": slots[slot]} for slot in sorted(slots)]
+        intent["samples"] = samples.get(name, [])
+        intents.append(intent)
+    return {
+        "interactionModel": {
+            "languageModel": {
+                "invocationName": INVOCATION_NAME,
+                "intents": intents,
+                "types": slot_types(recipes, locale),
+            }
+        }
+    }
+
+
+def render(model: Mapping[str, Any]) -> str:
+    """The exact text of a committed model file."""
+    return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+
+
+def model_path(locale: str) -> Path:
+    """Where the model of ``locale`` is committed."""
+    return MODEL_DIR / f"{locale}.json"
+
+
+def stale_models(recipes: Iterable[Any] | None = None) -> list[str]:
+    """The locales whose committed model differs from what the generator makes now."""
+    recipes = list(_default_recipes() if recipes is None else recipes)
+    stale = []
+    for locale in LOCALES:
+        path = model_path(locale)
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != render(build_model(locale, recipes)):
+            stale.append(locale)
+    return stale
+
+
+def write_models(recipes: Iterable[Any] | None = None) -> list[Path]:
+    """Write every locale's model; returns the files that changed."""
+    recipes = list(_default_recipes() if recipes is None else recipes)
+    changed = []
+    MODEL_DIR.mkdir(exist_ok=True)
+    for locale in LOCALES:
+        path = model_path(locale)
+        text = render(build_model(locale, recipes))
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def _default_recipes() -> list[Any]:
+    from cookalong.recipe.loader import default_recipes
+
+    return list(default_recipes().values())
+
+
+def _read_json(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tools.models [--check]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.models", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a committed model is stale; write nothing"
+    )
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            stale = stale_models()
+            for locale in stale:
+                print(f"{model_path(locale).relative_to(ROOT)} is stale: run `make models`")
+            return 1 if stale else 0
+        changed = write_models()
+    except ModelError as error:
+        print(f"models: {error}", file=sys.stderr)
+        return 1
+    for path in changed:
+        print(f"wrote {path.relative_to(ROOT)}")
+    if not changed:
+        print("interaction models are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

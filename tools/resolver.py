@@ -1,0 +1,541 @@
+"""A local stand-in for Alexa's language understanding, driven by the project's own models.
+
+Each typed line becomes what Alexa would send the skill: a LaunchRequest, an IntentRequest with
+its slots (raw words, entity-resolution results, AMAZON.NUMBER as digits), or the end of the
+session. Nothing here knows the intents by heart: the matchers are compiled from the samples and
+slot values of ``interaction_model/<locale>.json`` (plus what Alexa's built-in intents understand
+on their own, ``tools/model_samples/amazon_builtins.json``), so a phrasing works in ``make chat``
+exactly when it is in the model.
+
+Matching, best first:
+
+1. an exact sample: the words of a sample, every ``{slot}`` filled by one of its slot type's
+   values or synonyms (longest first), contractions and "please"/"um"/"alexa" disregarded;
+2. a tolerant match: a few extra filler words, a missing word of the sample, or a slot Alexa
+   would have filled with words that are not among its values ("saffron", a misspelt "mayonaise")
+   — the slot then carries the raw words and ``ER_SUCCESS_NO_MATCH``, as Alexa sends them;
+3. otherwise ``AMAZON.FallbackIntent``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from tools.models import TENS_WORDS, UNIT_WORDS, builtin_phrases, canonical_sample, model_path
+
+DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000c00c"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_LAUNCH_WORDS = ("open", "launch", "start", "begin", "load", "run", "play", "use", "talk to")
+_ONE_SHOT_WORDS = ("ask", "tell")
+_CONNECTING_WORDS = frozenset({"to", "for", "about", "if", "whether", "and", "that"})
+_END_WORDS = frozenset({"exit", "quit"})
+# Words a cook drops in without changing the request: cheaper to skip than other words.
+_FILLERS = frozenset(
+    _words(
+        "so just like actually now then again oh hey well right ok um uh the a an it me us real "
+        "quick quickly exactly remind anyway"
+    )
+)
+# A slot that swallowed only such words heard nothing worth a value.
+_EMPTY_WORDS = frozenset(_words("the a an it this that is of for to in on and me i"))
+
+_UNITS = {word: n for n, word in enumerate(UNIT_WORDS)}
+_TENS = {word: 10 * n for n, word in enumerate(TENS_WORDS) if word != "-"}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"a", "and"}
+
+Kind = Literal["launch", "intent", "end"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What Alexa makes of one utterance.
+
+    Attributes
+    ----------
+    kind
+        ``"launch"`` (a LaunchRequest), ``"intent"`` (an IntentRequest) or ``"end"`` (the cook
+        left: a SessionEndedRequest).
+    intent
+        The intent name for ``kind == "intent"``.
+    slots
+        Every slot the intent declares, as Alexa sends them (``name``, ``confirmationStatus``,
+        and when heard ``value`` and ``resolutions``).
+    new_session
+        The utterance opens a session of its own ("ask cook along ...", "open cook along").
+    sample
+        The sample that matched (``None`` for a fallback or launch), for debugging.
+    cost
+        0 for an exact match; higher the more tolerance the match needed.
+    """
+
+    kind: Kind
+    intent: str | None = None
+    slots: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_session: bool = False
+    sample: str | None = None
+    cost: float = 0.0
+
+    def slot_value(self, name: str) -> str | None:
+        """The words heard for slot ``name`` (``None`` when absent)."""
+        return self.slots.get(name, {}).get("value")
+
+    def slot_id(self, name: str) -> str | None:
+        """The first resolved id of slot ``name`` (``None`` unless entity resolution matched)."""
+        for authority in (
+            self.slots.get(name, {}).get("resolutions", {}).get("resolutionsPerAuthority", [])
+        ):
+            if authority["status"]["code"] == "ER_SUCCESS_MATCH":
+                return authority["values"][0]["value"]["id"]
+        return None
+
+    def describe(self) -> str:
+        """One line for ``make chat --show-intent``: the intent and the slots heard."""
+        if self.kind != "intent":
+            return f"[{self.kind}{' (new session)' if self.new_session else ''}]"
+        parts = []
+        for name, slot in sorted(self.slots.items()):
+            if "value" not in slot:
+                continue
+            resolved = self.slot_id(name)
+            parts.append(f"{name}={slot['value']!r}" + (f"→{resolved}" if resolved else ""))
+        how = "exact" if self.cost == 0 else f"tolerant {self.cost:.1f}"
+        via = f" via {self.sample!r}" if self.sample else ""
+        new = " (new session)" if self.new_session else ""
+        return f"[{self.intent}{new} {' '.join(parts)} {how}{via}]".replace("  ", " ")
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising what was typed
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation gone (apostrophes kept inside words), contractions expanded.
+
+    "What's next?" and "what is next" both become ``"what is next"``; "please", "um" and
+    "alexa" are dropped, as Alexa disregards them.
+    """
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=\d)\.(?=\d)", "point", text)
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    words = [word.strip("'") for word in text.split()]
+    return canonical_sample(" ".join(word for word in words if word))
+
+
+def words_to_number(words: list[str]) -> int | None:
+    """Spoken or written number → int: ``["twenty", "four"]`` → 24, ``["8"]`` → 8.
+
+    Returns ``None`` when the words are not (only) a number.
+    """
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if not words or any(word not in _NUMBER_WORDS for word in words):
+        return None
+    if words[0] == "and" or words[-1] == "and" or (words[0] == "a" and len(words) == 1):
+        return None
+    total = current = 0
+    seen_digit = False
+    last: str | None = None
+    for word in words:
+        if word == "and":
+            last = word
+            continue
+        if word == "a":
+            if last is not None:
+                return None
+            current = 1
+        elif word in _UNITS:
+            if last in _UNITS or (last in _TENS and _UNITS[word] >= 10) or last == "a":
+                return None
+            current += _UNITS[word]
+            seen_digit = True
+        elif word in _TENS:
+            if last in _UNITS or last in _TENS:
+                return None
+            current += _TENS[word]
+            seen_digit = True
+        else:
+            scale = _SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen_digit = True
+        last = word
+    return total + current if seen_digit else None
+
+
+# --------------------------------------------------------------------------------------------
+# Indexes compiled from a model
+
+
+@dataclass(frozen=True)
+class _Entity:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _SlotType:
+    name: str
+    phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]]  # normalised words → entities
+    longest: int
+
+    def lookup(self, words: tuple[str, ...]) -> tuple[_Entity, ...]:
+        found = self.phrases.get(words)
+        if found is None and words and words[0] == "the":
+            found = self.phrases.get(words[1:])
+        return found or ()
+
+    def near(self, words: tuple[str, ...]) -> bool:
+        """Close to a known value: one edit away, or sharing a content word with one."""
+        text = " ".join(words)
+        content = {word for word in words if word not in _EMPTY_WORDS}
+        for phrase in self.phrases:
+            candidate = " ".join(phrase)
+            if abs(len(candidate) - len(text)) <= 2 and _edit_distance(candidate, text) <= 2:
+                return True
+            if content & set(phrase):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class _Sample:
+    intent: str
+    text: str
+    items: tuple[str, ...]  # words, and slot names as "{name}"
+    literals: frozenset[str]
+
+
+@dataclass
+class Resolver:
+    """Resolve typed utterances against one locale's interaction model.
+
+    Build it with :func:`resolver_for` (cached per locale) or from a model dict.
+
+    Parameters
+    ----------
+    model
+        An interaction model as the ASK CLI writes it (``{"interactionModel": ...}``).
+    skill_id
+        Used in the entity-resolution authority names, as Alexa does.
+    """
+
+    model: Mapping[str, Any]
+    skill_id: str = DEFAULT_SKILL_ID
+    invocation: str = field(init=False)
+    _types: dict[str, _SlotType] = field(init=False, repr=False)
+    _slots: dict[str, dict[str, str]] = field(init=False, repr=False)
+    _samples: list[_Sample] = field(init=False, repr=False)
+    _exact: dict[tuple[str, ...], list[_Sample]] = field(init=False, repr=False)
+    _by_word: dict[str, list[int]] = field(init=False, repr=False)
+    _slot_only: list[int] = field(init=False, repr=False)
+    _fill_memo: dict[tuple[str, tuple[str, ...]], float | None] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        language = self.model["interactionModel"]["languageModel"]
+        self.invocation = normalise(language["invocationName"])
+        self._types = {}
+        self._fill_memo = {}
+        for slot_type in language.get("types", []):
+            phrases: dict[tuple[str, ...], list[_Entity]] = defaultdict(list)
+            for value in slot_type["values"]:
+                entity = _Entity(
+                    str(value.get("id") or value["name"]["value"]), value["name"]["value"]
+                )
+                for phrase in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                    key = tuple(normalise(phrase).split())
+                    if key and entity not in phrases[key]:
+                        phrases[key].append(entity)
+            self._types[slot_type["name"]] = _SlotType(
+                slot_type["name"],
+                {key: tuple(entities) for key, entities in phrases.items()},
+                max((len(key) for key in phrases), default=1),
+            )
+        self._slots = {}
+        self._samples = []
+        declared = {intent["name"] for intent in language["intents"]}
+        for intent in language["intents"]:
+            self._slots[intent["name"]] = {
+                slot["name"]: slot["type"] for slot in intent.get("slots", [])
+            }
+            for text in intent.get("samples", []):
+                self._add_sample(intent["name"], text)
+        for intent, phrases in builtin_phrases().items():
+            if intent in declared:
+                for phrase in phrases:
+                    self._add_sample(intent, phrase)
+        self._exact = defaultdict(list)
+        self._by_word = defaultdict(list)
+        self._slot_only = []
+        for index, sample in enumerate(self._samples):
+            if not any(item.startswith("{") for item in sample.items):
+                self._exact[sample.items].append(sample)
+            for word in sample.literals:
+                self._by_word[word].append(index)
+            if not sample.literals:
+                self._slot_only.append(index)
+
+    def _add_sample(self, intent: str, text: str) -> None:
+        items = []
+        for token in re.split(r"(\{[a-z_]+\})", text):
+            if token.startswith("{"):
+                items.append(token)
+            else:
+                items.extend(normalise(token).split())
+        literals = frozenset(item for item in items if not item.startswith("{"))
+        self._samples.append(_Sample(intent, text, tuple(items), literals))
+
+    # ----------------------------------------------------------------------------------------
+
+    def resolve(self, utterance: str) -> Resolution:
+        """What Alexa would send for ``utterance`` (see the module docstring)."""
+        words = normalise(utterance).split()
+        if len(words) == 1 and words[0] in _END_WORDS:
+            return Resolution("end")
+        invocation = self.invocation.split()
+        n = len(invocation)
+        for start in range(len(words) - n + 1):
+            if words[start : start + n] != invocation:
+                continue
+            before, after = " ".join(words[:start]), words[start + n :]
+            if before in ("", *_LAUNCH_WORDS, *_ONE_SHOT_WORDS) and not after:
+                return Resolution("launch", new_session=True)
+            if before in (*_ONE_SHOT_WORDS, *_LAUNCH_WORDS) and after:
+                # "tell cook along to go to step four": the connecting word may belong to the
+                # request ("ask cook along for the ingredients") or not; keep the better reading
+                resolution = self._intent(after, new_session=True)
+                if after[0] in _CONNECTING_WORDS and len(after) > 1:
+                    without = self._intent(after[1:], new_session=True)
+                    if without.cost < resolution.cost or resolution.intent == _FALLBACK:
+                        resolution = without
+                return resolution
+        return self._intent(words, new_session=False)
+
+    def intent(self, name: str, **values: str | None) -> Resolution:
+        """An IntentRequest for ``name`` with slots filled from raw words, as Alexa would fill them.
+
+        ``values`` maps slot names to what the cook said (``None`` or absent: not said; ``""``:
+        heard as empty). The words are resolved against the slot type like a spoken value.
+        """
+        if name not in self._slots:
+            raise KeyError(f"{name} is not an intent of this model")
+        unknown = set(values) - set(self._slots[name])
+        if unknown:
+            raise KeyError(f"{name} has no slot {', '.join(sorted(unknown))}")
+        filled = {
+            slot: tuple(normalise(text).split()) if text else ()
+            for slot, text in values.items()
+            if text is not None
+        }
+        slots = self._slot_json(name, filled)
+        for slot, text in values.items():
+            if text == "":
+                slots[slot]["value"] = ""
+        return Resolution("intent", name, slots)
+
+    def _intent(self, words: list[str], *, new_session: bool) -> Resolution:
+        key = tuple(words)
+        if key in self._exact:
+            sample = self._exact[key][0]
+            return Resolution(
+                "intent",
+                sample.intent,
+                self._slot_json(sample.intent, {}),
+                new_session,
+                sample.text,
+            )
+        best: tuple[float, int, int] | None = None
+        best_match: tuple[_Sample, dict[str, tuple[str, ...]]] | None = None
+        present = set(words)
+        candidates: set[int] = set()
+        for word in present:
+            candidates.update(self._by_word.get(word, ()))
+        candidates.update(self._slot_only)
+        for index in sorted(candidates):
+            sample = self._samples[index]
+            missing = len(sample.literals - present)
+            if missing > 2 or missing * 2 > len(sample.literals):
+                continue
+            match = self._align(sample, key)
+            if match is None:
+                continue
+            cost, spans = match
+            rank = (cost, -len(sample.literals), index)
+            if best is None or rank < best:
+                best, best_match = rank, (sample, spans)
+        if best is None or best_match is None or best[0] > _MAX_COST:
+            return Resolution("intent", _FALLBACK, {}, new_session, None, best[0] if best else 99.0)
+        sample, spans = best_match
+        return Resolution(
+            "intent",
+            sample.intent,
+            self._slot_json(sample.intent, spans),
+            new_session,
+            sample.text,
+            best[0],
+        )
+
+    def _align(
+        self, sample: _Sample, words: tuple[str, ...]
+    ) -> tuple[float, dict[str, tuple[str, ...]]] | None:
+        """Cheapest alignment of ``words`` to the sample (0 when it is the sample exactly)."""
+        items, n = sample.items, len(words)
+        slot_types = self._slots[sample.intent]
+        inf = float("inf")
+        # cost[i][j]: the first i items matched against the first j words
+        cost = [[inf] * (n + 1) for _ in range(len(items) + 1)]
+        back: list[list[tuple[int, int, str | None] | None]] = [
+            [None] * (n + 1) for _ in range(len(items) + 1)
+        ]
+        cost[0][0] = 0.0
+        for i in range(len(items) + 1):
+            for j in range(n + 1):
+                here = cost[i][j]
+                if here == inf:
+                    continue
+                if j < n:  # an extra word the sample does not have
+                    extra = 0.6 if words[j] in _FILLERS else 1.0
+                    if here + extra < cost[i][j + 1]:
+                        cost[i][j + 1], back[i][j + 1] = here + extra, (i, j, None)
+                if i == len(items):
+                    continue
+                item = items[i]
+                if not item.startswith("{"):
+                    if j < n and words[j] == item and here < cost[i + 1][j + 1]:
+                        cost[i + 1][j + 1], back[i + 1][j + 1] = here, (i, j, None)
+                    missing = 0.5 if item in _FILLERS else 1.0  # a word of the sample not said
+                    if here + missing < cost[i + 1][j]:
+                        cost[i + 1][j], back[i + 1][j] = here + missing, (i, j, None)
+                    continue
+                name = item[1:-1]
+                type_name = slot_types.get(name)
+                if type_name is None:
+                    return None
+                skip = 1.5  # the slot not said at all
+                if here + skip < cost[i + 1][j]:
+                    cost[i + 1][j], back[i + 1][j] = here + skip, (i, j, name)
+                for k in range(j + 1, min(n, j + self._max_span(type_name)) + 1):
+                    fill = self._fill_cost(type_name, words[j:k])
+                    if fill is not None and here + fill < cost[i + 1][k]:
+                        cost[i + 1][k], back[i + 1][k] = here + fill, (i, j, name)
+        total = cost[len(items)][n]
+        if total == inf:
+            return None
+        spans: dict[str, tuple[str, ...]] = {}
+        i, j = len(items), n
+        while (i, j) != (0, 0):
+            step = back[i][j]
+            assert step is not None
+            pi, pj, name = step
+            if name is not None and pi == i - 1 and pj < j:
+                spans[name] = words[pj:j]
+            i, j = pi, pj
+        return total, spans
+
+    def _max_span(self, type_name: str) -> int:
+        if type_name == "AMAZON.NUMBER":
+            return 4
+        slot_type = self._types.get(type_name)
+        return max(4, slot_type.longest if slot_type else 4)
+
+    def _fill_cost(self, type_name: str, words: tuple[str, ...]) -> float | None:
+        key = (type_name, words)
+        if key not in self._fill_memo:
+            self._fill_memo[key] = _fill_cost(self._types.get(type_name), type_name, words)
+        return self._fill_memo[key]
+
+    def _slot_json(
+        self, intent: str, spans: Mapping[str, tuple[str, ...]]
+    ) -> dict[str, dict[str, Any]]:
+        slots: dict[str, dict[str, Any]] = {}
+        for name, type_name in sorted(self._slots.get(intent, {}).items()):
+            slot: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
+            words = spans.get(name)
+            if words:
+                slot.update(self._slot_value(type_name, words))
+            slots[name] = slot
+        return slots
+
+    def _slot_value(self, type_name: str, words: tuple[str, ...]) -> dict[str, Any]:
+        if type_name == "AMAZON.NUMBER":
+            number = words_to_number(list(words))
+            return {"value": str(number) if number is not None else "?"}
+        value = " ".join(words)
+        slot_type = self._types.get(type_name)
+        if slot_type is None:  # another built-in type: the words, unresolved
+            return {"value": value}
+        authority = f"amzn1.er-authority.echo-sdk.{self.skill_id}.{type_name}"
+        entities = slot_type.lookup(words)
+        if entities:
+            resolution = {
+                "authority": authority,
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": e.name, "id": e.id}} for e in entities],
+            }
+        else:
+            resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+        return {"value": value, "resolutions": {"resolutionsPerAuthority": [resolution]}}
+
+
+_MAX_COST = 1.5
+_FALLBACK = "AMAZON.FallbackIntent"
+
+
+def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ...]) -> float | None:
+    """What filling a slot of ``type_name`` with ``words`` costs (``None``: impossible)."""
+    if all(word in _EMPTY_WORDS for word in words):
+        return None
+    if type_name == "AMAZON.NUMBER":
+        if words_to_number(list(words)) is not None:
+            return 0.0
+        return 1.6 if len(words) == 1 else None
+    if slot_type is None:
+        return 0.5
+    if slot_type.lookup(words):
+        return 0.0 if slot_type.phrases.get(words) else 0.2
+    if len(words) > 3:
+        return None
+    # Alexa fills a custom slot with words it heard even when they are not a value.
+    return 1.0 if slot_type.near(words) else 1.3 + 0.2 * (len(words) - 1)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+@cache
+def resolver_for(locale: str, skill_id: str = DEFAULT_SKILL_ID) -> Resolver:
+    """The resolver of ``locale``'s committed model, built once per process.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``interaction_model/<locale>.json`` does not exist (run ``make models``).
+    """
+    path: Path = model_path(locale)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no interaction model for {locale} (run `make models`)")
+    with path.open(encoding="utf-8") as handle:
+        return Resolver(json.load(handle), skill_id)
