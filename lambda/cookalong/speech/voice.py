@@ -139,29 +139,29 @@ class Voice:
         return self._vocabulary_re.sub(swap, text)
 
     def step_text(self, step: Step, prefs: Prefs) -> str:
-        """The recipe's step, made speakable: its temperatures in the cook's scale, ranges said."""
-        text = step.text
+        """The recipe's step as said: its oven in the cook's scale, ranges and lengths spoken."""
+        oven = self.temperature(step.oven.temperature, prefs.scale) if step.oven else None
+        text = step.spoken(oven=oven)
 
         def degrees(match: re.Match[str]) -> str:
-            value = int(match.group(1))
-            source_scale = step.oven.temperature.scale if step.oven else "F"
-            return self.temperature(Temperature(value, source_scale), prefs.scale)
+            named = (match.group(2) or match.group(3) or "").upper()[:1]
+            source_scale = named or (step.oven.temperature.scale if step.oven else "F")
+            return self.temperature(Temperature(int(match.group(1)), source_scale), prefs.scale)
 
         text = re.sub(
-            r"(\d+)\s*(?:°\s*[FC]|degrees(?:\s+(?:Fahrenheit|Celsius|F|C)\b)?)", degrees, text
+            r"(\d+)\s*(?:°\s*([FC])|degrees(?:\s+(Fahrenheit|Celsius|F|C)\b)?)",
+            degrees,
+            text,
         )
         text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
         if prefs.units == "metric":
-            text = re.sub(
-                r"\b(\d+) inch(es)? apart",
-                lambda m: (
-                    f"{self.number(int(m.group(1)) * Fraction(5, 2))} centimetres apart"
-                    if self.settings.get("spelling") == "british"
-                    else f"{self.number(int(m.group(1)) * Fraction(5, 2))} centimeters apart"
-                ),
-                text,
-            )
+            text = re.sub(r"\b(one|an|\d+) inch(?:es)? apart", self._centimetres, text)
         return self.words(text)
+
+    def _centimetres(self, match: re.Match[str]) -> str:
+        inches = 1 if match.group(1) in ("one", "an") else int(match.group(1))
+        unit = "centimetres" if self.settings.get("spelling") == "british" else "centimeters"
+        return f"{self.number(inches * Fraction(5, 2))} {unit} apart"
 
     def view(self, view: StepView, prefs: Prefs) -> dict[str, str]:
         return {
