@@ -15,8 +15,9 @@ Decisions a cook will notice (each one is tested in ``tests/kitchen``):
   said "a quarter of a teaspoon plus an eighth" (likewise 5/8 and 7/8 of a teaspoon).
 * Counted things round to whole numbers (never below one: half of one drop is one drop);
   nouns a cook can cut (cloves, onions, lemons …, see :data:`HALVABLE`) round to halves.
-* Pounds keep quarters (3/4 lb, 3 lb); below 1/4 lb they become ounces; ounces keep halves
-  below 4 oz and whole ounces up to 16 oz, then become pounds.
+* From a pound up, weights are pounds in quarters (3/4 lb … 3 lb). Below a pound a recipe in
+  pounds keeps a quarter-pound value when it is within half an ounce (3/4 lb), else the
+  weight is said in ounces: halves below 4 oz, whole ounces up to 16 oz (1/3 lb → 5 oz).
 * Metric: grams to 0.1 g below 1 g, whole grams below 100 g, the nearest 5 g up to 1 kg, then
   kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml (the metric
   measuring spoons: 1.25, 2.5, 3.75, 5) below 5 ml, 2.5 ml below 20 ml, 5 ml below 100 ml,
@@ -384,7 +385,12 @@ def parse_amount(text: str) -> Amount:
                 f"cannot read {text!r}: each side of '+' must be an amount (¼ tsp + ⅛ tsp)"
             ) from None
         return _add(amounts, text)
-    return _parse_one(cleaned, text)
+    try:
+        return _parse_one(cleaned, text)
+    except ValueError as error:
+        if repr(text) in str(error):
+            raise
+        raise ValueError(f"cannot read {text!r}: {error}") from None
 
 
 def _parse_one(cleaned: str, original: str) -> Amount:
@@ -572,8 +578,9 @@ def _measure_us_volume(tsp: Fraction) -> tuple[Fraction, str]:
 
 def _measure_us_weight(grams: Fraction, prefer_pounds: bool) -> tuple[Fraction, str]:
     ounces = grams / UNITS["ounce"].base
-    if ounces >= 16 or (prefer_pounds and ounces >= 4):
-        return max(_nearest(ounces / 16, Fraction(1, 4)), Fraction(1, 4)), "pound"
+    pounds = max(_nearest(ounces / 16, Fraction(1, 4)), Fraction(1, 4))
+    if ounces >= 16 or (prefer_pounds and abs(pounds * 16 - ounces) <= Fraction(1, 2)):
+        return pounds, "pound"
     if ounces < 4:
         return max(_nearest(ounces, Fraction(1, 2)), Fraction(1, 2)), "ounce"
     return _nearest(ounces, Fraction(1)), "ounce"

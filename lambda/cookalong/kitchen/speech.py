@@ -16,6 +16,8 @@ escaped them: never "tbsp", "lb", "°" or unicode fractions. Conventions (tested
   minutes is "30 minutes"). A range whose ends are whole numbers of one unit names the unit
   once: "ten to fifteen minutes"; otherwise each end is said fully: "an hour and a half to two
   hours".
+* Metric values are said in words when they are whole, halves or quarters ("two and a half
+  millilitres") and as decimals otherwise ("1.36 kilograms", "0.2 grams"), as they are written.
 * en-US spells "milliliters"; every other English locale "millilitres".
 """
 
@@ -26,7 +28,7 @@ from fractions import Fraction
 
 from cookalong.kitchen.amounts import Amount, plural_of
 from cookalong.kitchen.temperature import Temperature
-from cookalong.kitchen.units import INFORMAL, spelling_for
+from cookalong.kitchen.units import INFORMAL, METRIC, spelling_for
 
 _ONES = [
     "zero",
@@ -205,10 +207,14 @@ def speak_amount(amount: Amount, *, locale: str = "en-US") -> str:
         part = value % 1
         if part.denominator == 8 and part.numerator > 1:  # no one owns a 3/8 teaspoon
             return f"{about}{_say(value - Fraction(1, 8), singular, plural)} plus an eighth"
-    return about + _say(value, singular, plural)
+    metric = unit is not None and unit.system == METRIC
+    return about + _say(value, singular, plural, decimal=metric)
 
 
-def _say(value: Fraction, singular: str, plural: str) -> str:
+def _say(value: Fraction, singular: str, plural: str, *, decimal: bool = False) -> str:
+    if decimal and value.denominator not in (1, 2, 4):  # 1.2 litres, not "one and a fifth"
+        number = f"{float(value):.3f}".rstrip("0").rstrip(".")
+        return f"{number} {plural if value != 1 else singular}"
     if value < 1:
         return _below_one(value, singular)
     if value == 1:
