@@ -583,7 +583,8 @@ def _measure_us_weight(grams: Fraction, prefer_pounds: bool) -> tuple[Fraction, 
         return pounds, "pound"
     if ounces < 4:
         return max(_nearest(ounces, Fraction(1, 2)), Fraction(1, 2)), "ounce"
-    return _nearest(ounces, Fraction(1)), "ounce"
+    whole = _nearest(ounces, Fraction(1))
+    return (whole / 16, "pound") if whole % 4 == 0 and whole >= 16 else (whole, "ounce")
 
 
 def _measure_grams(grams: Fraction) -> tuple[Fraction, str]:

@@ -83,6 +83,8 @@ def _parse_english(text: str, original: str) -> timedelta:
     seen = 0
     while rest:
         taken = _take_quantity(rest)
+        if taken and (half := _AND_A_HALF.match(taken[1])):  # "2 and a half hours"
+            taken = taken[0] + Fraction(1, 2), taken[1][half.end() :]
         unit = _UNIT.match(taken[1]) if taken else None
         if taken is None or unit is None:
             raise ValueError(

@@ -14,8 +14,8 @@ escaped them: never "tbsp", "lb", "°" or unicode fractions. Conventions (tested
 * Durations: "two hours and fifteen minutes"; whole hours plus exactly thirty minutes are said
   with "and a half": "an hour and a half", "two and a half hours" (never "half an hour": thirty
   minutes is "30 minutes"). A range whose ends are whole numbers of one unit names the unit
-  once: "ten to fifteen minutes"; otherwise each end is said fully: "an hour and a half to two
-  hours".
+  once: "ten to fifteen minutes", "50 to 70 minutes", "one to two hours"; otherwise each end is
+  said fully: "an hour and a half to two hours".
 * Metric values are said in words when they are whole, halves or quarters ("two and a half
   millilitres") and as decimals otherwise ("1.36 kilograms", "0.2 grams"), as they are written.
 * en-US spells "milliliters"; every other English locale "millilitres".

@@ -6,7 +6,7 @@ Rounding (tested):
   marked: 275 °F → 135 °C, 420 °F → 215 °C (215.6), 350 °F → 175 °C (176.7), 400 °F → 205 °C.
 * To Fahrenheit: oven temperatures (200 °F and above) to the nearest 25 °F, the marks on a
   Fahrenheit dial and the values of cookbook conversion tables: 180 °C → 350 °F (356),
-  220 °C → 425 °F (428), 135 °C → 275 °F, 190 °C → 375 °F.
+  220 °C → 425 °F (428), 135 °C → 275 °F, 190 °C → 375 °F, 100 °C → 200 °F (a low oven).
 * Below the oven range (a steak's 63 °C, a fridge's 40 °F) to the nearest degree.
 * Halves round up (away from zero), never to even.
 """
