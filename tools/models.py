@@ -255,7 +255,7 @@ def samples_for(locale: str) -> dict[str, list[str]]:
                 line = line.split("#", 1)[0].strip()
                 if not line:
                     continue
-                where = f"{path.relative_to(ROOT)}:{number}"
+                where = f"{_shown(path)}:{number}"
                 try:
                     utterances = expand(line)
                 except ModelError as error:
@@ -558,6 +558,14 @@ def _default_recipes() -> list[Any]:
     return list(default_recipes().values())
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def _read_json(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -576,14 +584,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             stale = stale_models()
             for locale in stale:
-                print(f"{model_path(locale).relative_to(ROOT)} is stale: run `make models`")
+                print(f"{_shown(model_path(locale))} is stale: run `make models`")
             return 1 if stale else 0
         changed = write_models()
     except ModelError as error:
         print(f"models: {error}", file=sys.stderr)
         return 1
     for path in changed:
-        print(f"wrote {path.relative_to(ROOT)}")
+        print(f"wrote {_shown(path)}")
     if not changed:
         print("interaction models are up to date")
     return 0

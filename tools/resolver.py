@@ -358,25 +358,39 @@ class Resolver:
                 new_session,
                 sample.text,
             )
-        best: tuple[float, int, int] | None = None
-        best_match: tuple[_Sample, dict[str, tuple[str, ...]]] | None = None
         present = set(words)
         candidates: set[int] = set()
         for word in present:
             candidates.update(self._by_word.get(word, ()))
         candidates.update(self._slot_only)
-        for index in sorted(candidates):
+        ordered = sorted(candidates)
+        best: tuple[float, int, int] | None = None
+        best_match: tuple[_Sample, dict[str, tuple[str, ...]]] | None = None
+        # 1. exact: every word of the sample said, every slot one of its values
+        for index in ordered:
             sample = self._samples[index]
-            missing = len(sample.literals - present)
-            if missing > 2 or missing * 2 > len(sample.literals):
-                continue
-            match = self._align(sample, key)
-            if match is None:
-                continue
-            cost, spans = match
-            rank = (cost, -len(sample.literals), index)
-            if best is None or rank < best:
-                best, best_match = rank, (sample, spans)
+            if sample.literals <= present:
+                spans = self._exact_spans(sample, key)
+                if spans is not None:
+                    rank = (0.0, -len(sample.literals), index)
+                    if best is None or rank < best:
+                        best, best_match = rank, (sample, spans)
+        # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words
+        if best is None:
+            for index in ordered:
+                sample = self._samples[index]
+                missing = len(sample.literals - present)
+                if missing > 2 or missing * 2 > len(sample.literals):
+                    continue
+                match = self._align(sample, key)
+                if match is None:
+                    continue
+                cost, spans = match
+                if not sample.literals and not self._all_values(sample, spans):
+                    continue  # a bare "{slot}" sample needs one of the slot's values
+                rank = (cost, -len(sample.literals), index)
+                if best is None or rank < best:
+                    best, best_match = rank, (sample, spans)
         if best is None or best_match is None or best[0] > _MAX_COST:
             return Resolution("intent", _FALLBACK, {}, new_session, None, best[0] if best else 99.0)
         sample, spans = best_match
@@ -388,6 +402,42 @@ class Resolver:
             sample.text,
             best[0],
         )
+
+    def _all_values(self, sample: _Sample, spans: Mapping[str, tuple[str, ...]]) -> bool:
+        """Every slot of ``sample`` was filled, each with one of its type's values."""
+        slot_types = self._slots[sample.intent]
+        for item in sample.items:
+            slot_type = self._types.get(slot_types.get(item[1:-1], ""))
+            span = spans.get(item[1:-1])
+            if not span or slot_type is None or not slot_type.lookup(span):
+                return False
+        return True
+
+    def _exact_spans(
+        self, sample: _Sample, words: tuple[str, ...]
+    ) -> dict[str, tuple[str, ...]] | None:
+        """The slot spans when ``words`` are the sample exactly, else ``None``."""
+        items, slot_types = sample.items, self._slots[sample.intent]
+
+        def match(i: int, j: int) -> dict[str, tuple[str, ...]] | None:
+            if i == len(items):
+                return {} if j == len(words) else None
+            item = items[i]
+            if not item.startswith("{"):
+                return match(i + 1, j + 1) if j < len(words) and words[j] == item else None
+            name = item[1:-1]
+            type_name = slot_types.get(name)
+            if type_name is None:
+                return None
+            longest = min(len(words), j + self._max_span(type_name))
+            for k in range(longest, j, -1):  # longest value first
+                if self._fill_cost(type_name, words[j:k]) == 0.0:
+                    rest = match(i + 1, k)
+                    if rest is not None:
+                        return {name: words[j:k], **rest}
+            return None
+
+        return match(0, 0)
 
     def _align(
         self, sample: _Sample, words: tuple[str, ...]
@@ -405,7 +455,7 @@ class Resolver:
         for i in range(len(items) + 1):
             for j in range(n + 1):
                 here = cost[i][j]
-                if here == inf:
+                if here > _MAX_COST:  # too far from the sample already (or unreachable)
                     continue
                 if j < n:  # an extra word the sample does not have
                     extra = 0.6 if words[j] in _FILLERS else 1.0

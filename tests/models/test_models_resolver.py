@@ -1,0 +1,245 @@
+"""The local resolver: what Alexa would send for a typed line, read from our own models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import Slot
+
+from tools import models
+from tools.resolver import Resolver, normalise, resolver_for, words_to_number
+
+LOCALES = models.LOCALES
+
+
+@pytest.fixture(scope="module")
+def us() -> Resolver:
+    return resolver_for("en-US")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("how much maple syrup", "HowMuchIntent", {"ingredient": "maple-syrup"}),
+        ("How much maple syrup for the aioli?", "HowMuchIntent",
+         {"ingredient": "maple-syrup", "component": "aioli"}),
+        ("how much mayo", "HowMuchIntent", {"ingredient": "mayonnaise"}),
+        ("how much five spice powder", "HowMuchIntent", {"ingredient": "five-spice"}),
+        ("how much Maldon salt", "HowMuchIntent", {"ingredient": "flaky-sea-salt"}),
+        ("how many tablespoons of miso", "HowMuchIntent", {"ingredient": "miso"}),
+        ("let's make the aioli", "StartCookingIntent", {"component": "aioli"}),
+        ("go to step four of the aioli", "GoToStepIntent", {"component": "aioli"}),
+        ("go to the broil step", "FindStepIntent", {"action": "broil"}),
+        ("which step uses the miso?", "FindStepIntent", {"ingredient": "miso"}),
+        ("what temperature in Celsius", "TemperatureIntent", {"scale": "celsius"}),
+        ("in celsius", "TemperatureIntent", {"scale": "celsius"}),
+        ("how long do I broil it", "HowLongIntent", {"action": "broil"}),
+        ("double it", "ScaleIntent", {"multiplier": "2"}),
+        ("halve it", "ScaleIntent", {"multiplier": "1/2"}),
+        ("use metric", "UnitsIntent", {"system": "metric"}),
+        ("grams please", "UnitsIntent", {"system": "metric"}),
+        ("switch to cups and spoons", "UnitsIntent", {"system": "us"}),
+        ("how do I get crispy skin?", "TipsIntent", {}),
+        ("any tips?", "TipsIntent", {}),
+        ("what's next", "AMAZON.NextIntent", {}),
+        ("what is next", "AMAZON.NextIntent", {}),
+        ("OK, what's next?", "AMAZON.NextIntent", {}),
+        ("done", "AMAZON.NextIntent", {}),
+        ("say that again", "AMAZON.RepeatIntent", {}),
+        ("go back", "AMAZON.PreviousIntent", {}),
+        ("hold on", "AMAZON.PauseIntent", {}),
+        ("start from the beginning", "AMAZON.StartOverIntent", {}),
+        ("how long until it's ready", "TimeLeftIntent", {}),
+        ("where am I", "WhereAmIIntent", {}),
+        ("how many steps are left", "StepsLeftIntent", {}),
+        ("what do I need for this step", "StepIngredientsIntent", {}),
+        ("what are we making", "RecipeInfoIntent", {}),
+        ("stop", "AMAZON.StopIntent", {}),
+        ("yes", "AMAZON.YesIntent", {}),
+        ("help", "AMAZON.HelpIntent", {}),
+    ],
+)  # fmt: skip
+def test_model_phrasings_resolve_exactly(us: Resolver, said: str, intent: str, slots: dict) -> None:
+    # when the cook says a phrasing of the model
+    resolution = us.resolve(said)
+    # then it is that intent, an exact match, with the slots resolved to our ids
+    assert (resolution.intent, resolution.cost) == (intent, 0)
+    for name, value_id in slots.items():
+        assert resolution.slot_id(name) == value_id, name
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [("go to step six", "6"), ("go to step 6", "6"), ("skip to step twenty four", "24"),
+     ("step two of the aioli", "2")],
+)  # fmt: skip
+def test_numbers_arrive_as_digits_like_alexa_sends_them(us: Resolver, said: str, number: str):
+    resolution = us.resolve(said)
+    assert resolution.intent == "GoToStepIntent"
+    assert resolution.slots["number"]["value"] == number
+    assert "resolutions" not in resolution.slots["number"]
+
+
+def test_servings_are_a_number(us: Resolver) -> None:
+    resolution = us.resolve("I'm cooking for eight")
+    assert resolution.intent == "ScaleIntent"
+    assert resolution.slot_value("servings") == "8"
+    assert "value" not in resolution.slots["multiplier"]
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("one", 1), ("twelve", 12), ("twenty", 20), ("twenty four", 24), ("a hundred", 100),
+     ("one hundred and five", 105), ("2", 2), ("forty two", 42)],
+)  # fmt: skip
+def test_number_words(words: str, number: int) -> None:
+    assert words_to_number(words.split()) == number
+
+
+@pytest.mark.parametrize("words", ["", "salt", "four salt", "twenty twenty", "and", "a", "one two"])
+def test_not_numbers(words: str) -> None:
+    assert words_to_number(words.split()) is None
+
+
+def test_a_word_the_model_does_not_know_fills_the_slot_with_the_raw_words(us: Resolver) -> None:
+    # when the cook asks for an ingredient the recipe does not use
+    resolution = us.resolve("how much saffron")
+    # then Alexa still sends HowMuch, the slot holding the words, entity resolution failing
+    assert resolution.intent == "HowMuchIntent"
+    slot = resolution.slots["ingredient"]
+    assert slot["value"] == "saffron"
+    (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
+    assert authority["status"]["code"] == "ER_SUCCESS_NO_MATCH"
+    assert authority["authority"].endswith(".INGREDIENT")
+    assert "values" not in authority
+    assert resolution.cost > 0
+
+
+def test_a_shared_synonym_resolves_to_every_value_that_has_it(us: Resolver) -> None:
+    slot = us.resolve("how much salt").slots["ingredient"]
+    (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
+    ids = [value["value"]["id"] for value in authority["values"]]
+    assert ids == ["flaky-sea-salt", "sea-salt"]
+
+
+def test_filler_words_are_tolerated(us: Resolver) -> None:
+    resolution = us.resolve("um so like how much of the maple syrup")
+    assert resolution.intent == "HowMuchIntent"
+    assert resolution.slot_id("ingredient") == "maple-syrup"
+    assert 0 < resolution.cost <= 1.5
+
+
+@pytest.mark.parametrize("said", ["what's the weather like", "blah blah", "play some jazz", ""])
+def test_what_the_skill_does_not_do_falls_back(us: Resolver, said: str) -> None:
+    resolution = us.resolve(said)
+    assert resolution.intent == "AMAZON.FallbackIntent"
+    assert resolution.slots == {}
+
+
+def test_unfilled_slots_are_sent_without_a_value(us: Resolver) -> None:
+    # Alexa sends every slot of the intent; those not heard carry no value
+    slots = us.resolve("how much maple syrup").slots
+    assert set(slots) == {"ingredient", "component"}
+    assert slots["component"] == {"name": "component", "confirmationStatus": "NONE"}
+
+
+@pytest.mark.parametrize(
+    ("said", "kind", "intent", "new"),
+    [
+        ("open cook along", "launch", None, True),
+        ("Alexa, open cook along", "launch", None, True),
+        ("launch cook along", "launch", None, True),
+        ("ask cook along how much maple syrup", "intent", "HowMuchIntent", True),
+        ("tell cook along to go to step four", "intent", "GoToStepIntent", True),
+        ("ask cook along for the ingredients", "intent", "IngredientsIntent", True),
+        ("ask cook along what's next", "intent", "AMAZON.NextIntent", True),
+        ("exit", "end", None, False),
+        ("quit", "end", None, False),
+    ],
+)  # fmt: skip
+def test_invocations(us: Resolver, said: str, kind: str, intent: str | None, new: bool) -> None:
+    resolution = us.resolve(said)
+    assert (resolution.kind, resolution.intent, resolution.new_session) == (kind, intent, new)
+
+
+def test_the_one_shot_keeps_its_slots(us: Resolver) -> None:
+    resolution = us.resolve("tell cook along to go to step four")
+    assert resolution.slot_value("number") == "4"
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-AU", "en-IN", "en-CA"])
+def test_grill_and_broil_are_both_understood(locale: str) -> None:
+    resolver = resolver_for(locale)
+    for word in ("grill", "broil"):
+        resolution = resolver.resolve(f"how long do I {word} it")
+        assert resolution.intent == "HowLongIntent"
+        assert resolution.slot_id("action") in {"grill", "broil"}
+    if locale != "en-CA":  # Canada says broiler, and understands grill
+        assert resolver.resolve("how long under the grill").intent == "HowLongIntent"
+
+
+def test_british_spelling_is_understood() -> None:
+    resolution = resolver_for("en-GB").resolve("how many millilitres of maple syrup")
+    assert (resolution.intent, resolution.cost) == ("HowMuchIntent", 0)
+
+
+def test_slots_are_what_ask_sdk_model_reads(us: Resolver) -> None:
+    # the slot JSON deserialises into ask_sdk_model objects with the resolution intact
+    slot_json = us.resolve("how much maple syrup for the aioli").slots["ingredient"]
+    slot = DefaultSerializer().deserialize(json.dumps(slot_json), Slot)
+    assert slot.value == "maple syrup"
+    authority = slot.resolutions.resolutions_per_authority[0]
+    assert authority.status.code.value == "ER_SUCCESS_MATCH"
+    assert authority.values[0].value.id == "maple-syrup"
+
+
+def test_the_resolver_reads_the_model_it_is_given() -> None:
+    # given a model with one made-up intent, when a line matches it, then that intent comes back
+    model = {
+        "interactionModel": {
+            "languageModel": {
+                "invocationName": "cook along",
+                "intents": [
+                    {"name": "AMAZON.FallbackIntent", "samples": []},
+                    {
+                        "name": "FlipIntent",
+                        "slots": [{"name": "thing", "type": "THING"}],
+                        "samples": ["flip the {thing}"],
+                    },
+                ],
+                "types": [{"name": "THING", "values": [{"id": "p", "name": {"value": "pancake"}}]}],
+            }
+        }
+    }
+    resolver = Resolver(model)
+    assert resolver.resolve("flip the pancake").slot_id("thing") == "p"
+    assert resolver.resolve("how much maple syrup").intent == "AMAZON.FallbackIntent"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_sample_of_the_model_resolves_to_its_own_intent(locale: str) -> None:
+    # given each sample with its slots filled by the first value of their type
+    lm = json.loads(models.model_path(locale).read_text())["interactionModel"]["languageModel"]
+    first = {t["name"]: t["values"][0]["name"]["value"] for t in lm["types"]}
+    first["AMAZON.NUMBER"] = "three"
+    resolver = resolver_for(locale)
+    wrong = []
+    for intent in lm["intents"]:
+        types = {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
+        for sample in intent.get("samples", []):
+            said = sample
+            for name, type_name in types.items():
+                said = said.replace("{" + name + "}", first[type_name])
+            # when it is said, then it is understood as its intent
+            got = resolver.resolve(said).intent
+            if got != intent["name"]:
+                wrong.append(f"{said!r}: {got}, not {intent['name']}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_normalise() -> None:
+    assert normalise("What's NEXT?!") == "what is next"
+    assert normalise("um, please, alexa, how much salt") == "how much salt"
+    assert normalise("I’m cooking for 8.") == "i am cooking for 8"
