@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction as F
 
 import pytest
@@ -15,6 +14,7 @@ from cookalong.kitchen.speech import (
     speak_number,
 )
 from cookalong.kitchen.units import UNITS
+from tests.kitchen.speakable import UNSPEAKABLE
 
 
 @pytest.mark.parametrize(
@@ -178,11 +178,6 @@ def _every_amount() -> list[Amount]:
             for factor in (F(1, 3), F(1, 2), F(2), F(3)):
                 amounts.append(Amount(value, key).scaled(factor))
     return amounts
-
-
-UNSPEAKABLE = re.compile(
-    r"tsp|tbsp|\blbs?\b|\boz\b|\bml\b|\bg\b|\bkg\b|\bl\b|\bcm\b|\bfl\b|°|/|–|[½⅓⅔¼¾⅕⅙⅛⅜⅝⅞]"
-)
 
 
 @pytest.mark.parametrize("locale", ["en-US", "en-GB"])

@@ -19,9 +19,9 @@ Decisions a cook will notice (each one is tested in ``tests/kitchen``):
   pounds keeps a quarter-pound value when it is within half an ounce (3/4 lb), else the
   weight is said in ounces: halves below 4 oz, whole ounces up to 16 oz (1/3 lb → 5 oz).
 * Metric: grams to 0.1 g below 1 g, whole grams below 100 g, the nearest 5 g up to 1 kg, then
-  kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml (the metric
-  measuring spoons: 1.25, 2.5, 3.75, 5) below 5 ml, 2.5 ml below 20 ml, 5 ml below 100 ml,
-  10 ml below 1 litre, then litres to 50 ml.
+  kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml (what the metric
+  measuring spoons 1.25, 2.5 and 5 ml make) below 10 ml, 2.5 ml below 20 ml, 5 ml below
+  100 ml, 10 ml below 1 litre, then litres to 50 ml. Every step is within an eighth.
 * US spoons and cups convert to metric by the kitchen equivalences printed on metric
   measuring tools (1 tsp = 5 ml, 1 tbsp = 15 ml, 1 cup = 240 ml, 1 fl oz = 30 ml): "two
   tablespoons" is simply "30 millilitres". Weights convert by the exact definition
@@ -147,6 +147,15 @@ _WORD_NUMBERS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "zero": 0,
     "dozen": 12,
     "a dozen": 12,
     "half": Fraction(1, 2),
@@ -602,7 +611,7 @@ def _measure_grams(grams: Fraction) -> tuple[Fraction, str]:
 def _measure_ml(ml: Fraction) -> tuple[Fraction, str]:
     if ml < 1:
         return Fraction(1), "pinch"
-    for limit, step in ((5, Fraction(5, 4)), (20, Fraction(5, 2)), (100, 5), (1000, 10)):
+    for limit, step in ((10, Fraction(5, 4)), (20, Fraction(5, 2)), (100, 5), (1000, 10)):
         if ml < limit:
             return _nearest(ml, Fraction(step)), "millilitre"
     return _nearest(ml, Fraction(50)) / 1000, "litre"
