@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from cookalong.kitchen.units import INFORMAL, LENGTH, METRIC, UNITS, US, VOLUME, WEIGHT, Unit
+from cookalong.kitchen.units import INFORMAL, METRIC, UNITS, US, VOLUME, WEIGHT, Unit
 from cookalong.kitchen.units import match_unit as _match_unit
 from cookalong.kitchen.units import unit_for as _unit_for
 
@@ -408,8 +408,8 @@ def _parse_one(cleaned: str, original: str) -> Amount:
         approximate = True
         cleaned = cleaned[m.end() :]
     first = take_number(cleaned)
-    unit_only = _match_unit(cleaned)
     if first is None:
+        unit_only = _match_unit(cleaned)
         if unit_only and unit_only[0].dimension == INFORMAL and not unit_only[1].strip():
             return Amount(Fraction(1), unit_only[0].key)  # "pinch", "dash"
         raise ValueError(
@@ -787,8 +787,9 @@ def to_us(amount: Amount) -> Amount:
     Returns
     -------
     Amount
-        ``680 g`` → ``about 1 ½ lb``; ``30 ml`` → ``2 tbsp``; ``100 ml`` → ``about 6 ½ tbsp``
-        is not measurable, so → ``about ⅓ cup`` (the nearest measurable volume).
+        ``680 g`` → ``about 1 ½ lb``; ``30 ml`` → ``2 tbsp`` (by the kitchen equivalence
+        1 tsp = 5 ml, so not "about"); ``100 ml`` (6 ⅔ tbsp) → ``about 7 tbsp``, the nearest
+        measurable volume; ``250 ml`` → ``about 1 cup``.
     """
     return _convert(amount, US)
 
@@ -796,7 +797,6 @@ def to_us(amount: Amount) -> Amount:
 __all__ = [
     "GLYPHS",
     "HALVABLE",
-    "LENGTH",
     "SIZES",
     "US_VOLUME_GRID",
     "Amount",
@@ -804,6 +804,7 @@ __all__ = [
     "parse_amount",
     "plural_of",
     "scale_amount",
+    "take_number",
     "to_metric",
     "to_us",
 ]
