@@ -32,7 +32,7 @@ import sys
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +167,7 @@ class Conversation:
         self.skill_id = skill_id or os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID
         self.resolver = resolver or resolver_for(locale, self.skill_id)
         self.clock = clock or (lambda: datetime.now(UTC))
+        self._offset = timedelta()
         self.device_id = f"amzn1.ask.device.LOCAL{uuid.uuid5(uuid.NAMESPACE_URL, self.user_id).hex}"
         self._session: _Session | None = None
         self.last: Reply | None = None
@@ -180,6 +181,10 @@ class Conversation:
     def session_attributes(self) -> dict[str, Any]:
         """The attributes the next request of this session carries ({} without a session)."""
         return dict(self._session.attributes) if self._session else {}
+
+    def advance(self, delta: timedelta) -> None:
+        """Let time pass: later requests are stamped ``delta`` later (the 2-hour bake)."""
+        self._offset += delta
 
     def launch(self) -> Reply:
         """ "Alexa, open cook along": a LaunchRequest in a new session."""
@@ -268,7 +273,7 @@ class Conversation:
 
     def envelope(self, request: dict[str, Any], session: _Session) -> dict[str, Any]:
         """A request envelope as Alexa sends it (``ask_sdk_model.RequestEnvelope`` JSON)."""
-        stamp = self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = (self.clock() + self._offset).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
         session_json: dict[str, Any] = {
