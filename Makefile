@@ -2,7 +2,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-PYTHON_FOR_VENV := $(shell scripts/pick-python)
+# The repository root, wherever make runs (sam build runs build-SkillFunction in a scratch dir).
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+PYTHON_FOR_VENV := $(shell $(ROOT)/scripts/pick-python)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
@@ -58,3 +60,65 @@ serve: $(VENV)/.ready
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam node_modules .pytest_cache .ruff_cache
+
+# --- Shipping with AWS SAM (template.yaml) -------------------------------------------------
+# aws-sam-cli and cfn-lint pin boto3/click differently from the skill, so they get their own venv.
+# SAM's python workflows want `python3.13` on PATH; pyenv's shim refuses without PYENV_VERSION,
+# so the real interpreter's directory goes first. Validation works offline: the template names
+# no managed policies (nothing to look up in IAM), and cfn-lint needs only a region name.
+SAM_PY := $(SAM_VENV)/bin/python
+SAM_REGION ?= us-east-1
+SAM_ENV := SAM_CLI_TELEMETRY=0 PATH="$(dir $(PYTHON_FOR_VENV)):$$PATH"
+SAM_BUILD_DIR ?= .aws-sam/build
+# The Lambda python3.13 runtime already has boto3/botocore/s3transfer/jmespath; shipping our
+# pinned copies costs size, not shipping them ties us to the runtime's versions. SHIP_BOTO3=0
+# leaves them out (decided by measurement: see bench/).
+SHIP_BOTO3 ?= 1
+RUNTIME_PROVIDED := boto3|botocore|s3transfer|jmespath
+LAMBDA_PIP_TARGET := --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.13 --implementation cp
+
+.PHONY: setup-sam validate build build-SkillFunction lambda-artifact
+
+$(SAM_VENV)/.ready: requirements-sam.txt
+	test -x $(SAM_PY) || $(PYTHON_FOR_VENV) -m venv $(SAM_VENV)
+	$(SAM_PY) -m pip --disable-pip-version-check -q install -r requirements-sam.txt
+	touch $@
+
+setup-sam: $(SAM_VENV)/.ready
+
+validate: $(SAM_VENV)/.ready $(VENV)/.ready
+	$(SAM_ENV) $(SAM_VENV)/bin/sam validate --template template.yaml --region $(SAM_REGION)
+	$(SAM_ENV) $(SAM_VENV)/bin/sam validate --lint --template template.yaml --region $(SAM_REGION)
+	$(SAM_VENV)/bin/cfn-lint --regions $(SAM_REGION) -- template.yaml
+	@if [ -d tests/models ]; then echo "$(PY) -W error -m pytest tests/models -q"; \
+	  $(PY) -W error -m pytest tests/models -q; \
+	else echo "tests/models does not exist yet: no interaction-model checks to run"; fi
+
+build: $(SAM_VENV)/.ready $(VENV)/.ready
+	$(SAM_ENV) $(SAM_VENV)/bin/sam build --template template.yaml --build-dir $(SAM_BUILD_DIR)
+
+# sam build (BuildMethod: makefile) runs this from a scratch copy of CodeUri with ARTIFACTS_DIR
+# set; the real work happens at the repository root.
+build-SkillFunction:
+	@$(MAKE) --no-print-directory -C "$(ROOT)" lambda-artifact ARTIFACTS_DIR="$(ARTIFACTS_DIR)"
+
+# The deployable Lambda artifact: validated recipes, lambda/ (no caches, no tests), the recipes
+# beside the package, and lambda/requirements.txt installed for arm64 CPython 3.13 without
+# dependency resolution (the file is the complete list: the tests import the artifact with
+# nothing else on sys.path). Bytecode is compiled once here: /var/task is read-only on Lambda,
+# and a zip keeps mtimes to 2 s, so the .pyc files are hash-based and unchecked.
+lambda-artifact: $(VENV)/.ready
+	@test -n "$(ARTIFACTS_DIR)" || { echo "lambda-artifact: set ARTIFACTS_DIR (sam build does)" >&2; exit 2; }
+	@test -f recipe.json || { echo "lambda-artifact: recipe.json is missing" >&2; exit 2; }
+	@if [ -f tools/check_recipes.py ]; then echo "$(PY) tools/check_recipes.py"; $(PY) tools/check_recipes.py; \
+	else echo "tools/check_recipes.py does not exist yet: recipes not checked"; fi
+	mkdir -p "$(ARTIFACTS_DIR)"
+	tar -C lambda --exclude=__pycache__ --exclude='*.pyc' --exclude=tests -cf - . | tar -C "$(ARTIFACTS_DIR)" -xf -
+	cp recipe.json "$(ARTIFACTS_DIR)/"
+	if [ -d recipes ]; then mkdir -p "$(ARTIFACTS_DIR)/recipes" && cp recipes/*.json "$(ARTIFACTS_DIR)/recipes/"; fi
+	$(PIP) install --no-deps --no-compile --target "$(ARTIFACTS_DIR)" $(LAMBDA_PIP_TARGET) \
+	  -r <(grep -vE '^\s*(#|$$)' lambda/requirements.txt $(if $(filter 0,$(SHIP_BOTO3)),| grep -viE '^($(RUNTIME_PROVIDED))==',))
+	rm -rf "$(ARTIFACTS_DIR)/bin"
+	@if $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))'; then \
+	  $(PY) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"; \
+	else echo "lambda-artifact: $(PY) is not Python 3.13; shipping no .pyc files"; fi
