@@ -9,7 +9,8 @@ A dialog file holds conversations, each a ``## title`` followed by turns::
     + aioli                            the reply says this (case, punctuation, hyphens ignored)
     +us two tablespoons | 2 tablespoons   ... in en-US and en-CA; "|" separates alternatives
     +metric 30 millilitres             ... in en-GB, en-AU and en-IN (metric, Celsius, "grill")
-                                       (facts are whole words: "oil" is not found in "boil")
+                                       (facts are whole words: "oil" is not found in "boil";
+                                       "a ... b" means a, and b later in the reply)
     +en-CA two tablespoons             ... in that locale only
     - saffron                          the reply does not say this (same locale prefixes)
     ! open                             the session stays open (``! ends``: it closes)
@@ -63,12 +64,23 @@ class Expectation:
         if locale not in self.locales:
             return None
         said = f" {plain(reply.speech)} "
-        found = [alt for alt in self.alternatives if f" {plain(alt)} " in said]
+        found = [alt for alt in self.alternatives if _says(said, alt)]
         if self.sign == "+" and not found:
             return f"line {self.line}: expected {' | '.join(self.alternatives)!r}"
         if self.sign == "-" and found:
             return f"line {self.line}: should not say {found[0]!r}"
         return None
+
+
+def _says(said: str, fact: str) -> bool:
+    """``fact``'s words are in ``said``; "a ... b" means a, then later b."""
+    position = 0
+    for piece in fact.split("..."):
+        found = said.find(f" {plain(piece)} ", position)
+        if found < 0:
+            return False
+        position = found + len(plain(piece)) + 1
+    return True
 
 
 @dataclass
