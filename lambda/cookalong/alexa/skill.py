@@ -10,7 +10,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler
-from cookalong.alexa.persistence import LoadStateInterceptor, SaveStateInterceptor
+from cookalong.alexa.persistence import persistence_interceptors
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
 from cookalong.cooking.session import Cookbook
 from cookalong.recipe.loader import default_recipes
@@ -56,8 +56,9 @@ def build_skill(
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
-    builder.add_global_request_interceptor(LoadStateInterceptor())
+    load_state, save_state = persistence_interceptors()  # they share unsaved states
+    builder.add_global_request_interceptor(load_state)
     builder.add_global_request_interceptor(LoadCookingSession(cookbook))
     builder.add_global_response_interceptor(StoreCookingSession())
-    builder.add_global_response_interceptor(SaveStateInterceptor())
+    builder.add_global_response_interceptor(save_state)
     return builder.create()

@@ -132,7 +132,8 @@ class CookingSession:
                 Msg.of("reprompt_resume_or_fresh"),
             )
         self.state = replace(s, pending=None)
-        return self._step_reply(view, opening=Msg.of("welcome_back", view=view))
+        reply = self._step_reply(view, opening=Msg.of("welcome_back", view=view))
+        return replace(reply, reprompt=Msg.of("reprompt_resume"))
 
     # -- moving ------------------------------------------------------------------------------
     def start(self, component_words: str | None = None, component_key: str | None = None) -> Reply:
