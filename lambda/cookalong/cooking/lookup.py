@@ -113,10 +113,9 @@ class RecipeIndex:
 
     # -- tips ------------------------------------------------------------------------------
     def find_tips(self, spoken: str | None, key: str | None = None) -> tuple[Tip, ...]:
-        if key and key in self.tips:
-            return self.tips[key]
+        """Every tip about what was said ("crispy skin": all three crackling rules)."""
         if not spoken:
-            return ()
+            return self.tips.get(key, ()) if key else ()
         text = normalise(spoken)
         for variant in _variants(text):
             if variant in self.tips:
@@ -126,6 +125,8 @@ class RecipeIndex:
             if re.search(rf"\b{re.escape(keyword)}\b", text):
                 for tip in tips:
                     found.setdefault(tip.id, tip)
+        if not found and key:
+            return self.tips.get(key, ())
         return tuple(found.values())
 
 

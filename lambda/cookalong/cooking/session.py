@@ -67,6 +67,14 @@ class CookingSession:
         return StepView(component.steps[number - 1], len(component.steps), component.name)
 
     def _at(self, component: Component, number: int, **changes: object) -> CookingState:
+        step = component.steps[number - 1]
+        timer = self.state.timer
+        if (
+            step.passive
+            and step.durations
+            and (timer is None or timer[:2] != (component.id, number))
+        ):
+            timer = (component.id, number, self.now)  # the wait starts now
         return replace(
             self.state,
             component=component.id,
@@ -74,6 +82,7 @@ class CookingSession:
             started=True,
             finished=False,
             pending=None,
+            timer=timer,
             **changes,
         )
 
@@ -358,6 +367,10 @@ class CookingSession:
         if component.id != main.id and main.id not in self.state.done:
             steps += list(main.steps)
         total = sum((_longest(step) for step in steps), timedelta())
+        timer = self.state.timer
+        if steps and timer and timer[:2] == (steps[0].component_id, steps[0].number):
+            waited = timedelta(seconds=max(self.now - timer[2], 0))
+            total -= min(waited, _longest(steps[0]))
         if total == timedelta():
             return self._ask(Msg.of("time_left_none", part=component.name), "reprompt_step")
         return self._ask(Msg.of("time_left", total=_round_duration(total)), "reprompt_step")

@@ -42,6 +42,7 @@ class CookingState:
     last: str | None = None
     last_reprompt: str | None = None
     updated: int = 0
+    timer: tuple[str, int, int] | None = None  # (component, step, started at) of a timed wait
 
     # -- serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +52,7 @@ class CookingState:
             del data[key]
         data["done"] = list(self.done)
         data["back_to"] = list(self.back_to) if self.back_to else None
+        data["timer"] = list(self.timer) if self.timer else None
         data["v"] = STATE_VERSION
         return {k: v for k, v in data.items() if v not in (None, (), [], False, 0) or k == "step"}
 
@@ -66,6 +68,15 @@ class CookingState:
     def from_dict(cls, data: Any, recipes: dict[str, Recipe], turn: Any = None) -> CookingState:
         """Rebuild a saved state, repairing whatever no longer fits the recipes we have."""
         turn = turn if isinstance(turn, dict) else {}
+        return replace(
+            cls._saved_place(data, recipes),
+            pending=_str(turn.get("pending")),
+            last=_str(turn.get("last")),
+            last_reprompt=_str(turn.get("last_reprompt")),
+        )
+
+    @classmethod
+    def _saved_place(cls, data: Any, recipes: dict[str, Recipe]) -> CookingState:
         default = next(iter(recipes.values()))
         if not isinstance(data, dict):
             return cls.fresh(default)
@@ -102,10 +113,8 @@ class CookingState:
             started=bool(data.get("started")) and step > 0,
             finished=bool(data.get("finished")),
             done=done,
-            pending=_str(turn.get("pending")),
             back_to=back,
-            last=_str(turn.get("last")),
-            last_reprompt=_str(turn.get("last_reprompt")),
+            timer=_timer(data.get("timer"), components),
             updated=_int(data.get("updated")),
         )
 
@@ -129,6 +138,14 @@ class CookingState:
             self.done,
             self.back_to,
         )
+
+
+def _timer(value: Any, components: dict[str, Any]) -> tuple[str, int, int] | None:
+    if isinstance(value, list | tuple) and len(value) == 3 and value[0] in components:
+        step = _int(value[1])
+        if 1 <= step <= len(components[value[0]].steps):
+            return (str(value[0]), step, _int(value[2]))
+    return None
 
 
 def _int(value: Any) -> int:

@@ -379,7 +379,17 @@ def _welcome_back_idle(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[st
     return values
 
 
+def _step_count(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = voice._generic(p, prefs)
+    total = p["total"]
+    key = "step_count_one" if total == 1 else "step_count_many"
+    values["steps"] = voice.t(key, count=voice.number(total))
+    return values
+
+
 _PREPARERS = {
+    "which_step": _step_count,
+    "no_such_step": _step_count,
     "welcome_new": _welcome,
     "recipe_info": _welcome,
     "welcome_back": _with_view,
