@@ -322,6 +322,10 @@ class CookingSession:
 
     # -- orientation -------------------------------------------------------------------------
     def where_am_i(self) -> Reply:
+        if self.state.finished:
+            return self._ask(
+                Msg.of("nothing_left", serving=self.recipe.serving), "reprompt_start_over"
+            )
         if self.step is None:
             return self._ask(
                 Msg.of("not_started", recipe=self.recipe.short_title),
@@ -550,8 +554,9 @@ class CookingSession:
         self.state = replace(self.state, servings=str(target), pending=None)
         factor = target / self.recipe.servings
         example = self._example_quantity()
+        key = "scaled_original" if factor == 1 else "scaled"
         return self._ask(
-            Msg.of("scaled", servings=target, factor=factor, example=example),
+            Msg.of(key, servings=target, factor=factor, example=example),
             "reprompt_step" if self.state.started else "reprompt_start",
         )
 

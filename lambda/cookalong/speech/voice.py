@@ -410,6 +410,7 @@ _PREPARERS = {
     "how_long": _how_long,
     "how_long_untimed": _how_long,
     "scaled": _scaled,
+    "scaled_original": _scaled,
     "units_us": _units,
     "units_metric": _units,
     "tips": _tips,
