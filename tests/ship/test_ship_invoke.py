@@ -53,6 +53,18 @@ def test_one_shot_how_much_maple_syrup_answers_both_parts_in_a_new_session(alexa
     assert reply.says("one teaspoon")
 
 
+def test_how_much_maple_syrup_mid_session_answers_both_parts(alexa: Alexa):
+    # given a cook at step one
+    alexa.send("launch")
+    alexa.send("start_cooking")
+    # when they ask how much maple syrup
+    reply = alexa.send("how_much_maple_syrup")
+    # then both amounts are spoken, and the skill keeps listening
+    assert reply.says("two tablespoons")
+    assert reply.says("one teaspoon")
+    assert not reply.ends_session
+
+
 def test_how_much_maple_syrup_for_the_aioli_gives_only_the_aioli_amount(alexa: Alexa):
     # given a cook in the middle of a session
     alexa.send("launch")
