@@ -9,14 +9,13 @@ Lambda execution environment would.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
 import subprocess
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,7 @@ for line in sys.stdin:
 """
 
 
+@cache
 def lambda_python() -> str:
     """The CPython 3.13 that stands in for the Lambda runtime (skips the test without one)."""
     picked = subprocess.run(
@@ -104,6 +104,13 @@ def event_names() -> list[str]:
 _TAGS = re.compile(r"<[^>]+>")
 
 
+def _words(output_speech: dict[str, Any] | None) -> str:
+    """The words of an outputSpeech object, SSML tags removed."""
+    speech = output_speech or {}
+    text = speech.get("ssml") or speech.get("text") or ""
+    return " ".join(_TAGS.sub(" ", text).split())
+
+
 @dataclass(frozen=True)
 class Reply:
     """What the cook hears, and whether the microphone stays open."""
@@ -116,15 +123,11 @@ class Reply:
 
     @property
     def speech(self) -> str:
-        speech = self.response.get("outputSpeech") or {}
-        text = speech.get("ssml") or speech.get("text") or ""
-        return " ".join(_TAGS.sub(" ", text).split())
+        return _words(self.response.get("outputSpeech"))
 
     @property
     def reprompt(self) -> str:
-        speech = (self.response.get("reprompt") or {}).get("outputSpeech") or {}
-        text = speech.get("ssml") or speech.get("text") or ""
-        return " ".join(_TAGS.sub(" ", text).split())
+        return _words((self.response.get("reprompt") or {}).get("outputSpeech"))
 
     def says(self, words: str) -> bool:
         """Whether the speech contains ``words`` (ignoring case: sentences start upper-case)."""
@@ -152,7 +155,6 @@ class LambdaContainer:
         self.log = log
         read_fd, write_fd = os.pipe()
         env = {"PATH": "/usr/bin:/bin", "HOME": str(log.parent), "LANG": "C.UTF-8", **environ}
-        started = time.monotonic()
         with log.open("wb") as log_file:
             self._process = subprocess.Popen(
                 [lambda_python(), "-I", "-S", "-c", _RUNTIME, str(artifact), str(write_fd)],
@@ -165,7 +167,6 @@ class LambdaContainer:
             )
         os.close(write_fd)
         self._replies = os.fdopen(read_fd, "r")
-        self.started = started
 
     def invoke(self, event: Mapping[str, Any]) -> dict[str, Any]:
         """Send one event and return the handler's JSON answer."""
@@ -210,13 +211,12 @@ class Alexa:
         self.container: LambdaContainer = start()
         self._attributes: dict[str, Any] = {}
 
-    def send(self, name: str, **request_changes: Any) -> Reply:
-        """Send ``events/<name>.json`` (updated with ``request_changes``) and return the reply."""
+    def send(self, name: str) -> Reply:
+        """Send ``events/<name>.json`` within the current session and return the reply."""
         event = load_event(name)
-        event["request"].update(copy.deepcopy(request_changes))
         if event["session"]["new"]:
             self._attributes = {}
-        event["session"]["attributes"] = copy.deepcopy(self._attributes)
+        event["session"]["attributes"] = self._attributes
         reply = Reply(self.container.invoke(event))
         self._attributes = reply.raw.get("sessionAttributes") or {}
         if reply.ends_session or event["request"]["type"] == "SessionEndedRequest":
