@@ -19,7 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn
 
-from cookalong.kitchen.amounts import Amount
+from cookalong.kitchen.amounts import GLYPHS, Amount
 from cookalong.kitchen.temperature import Temperature
 from cookalong.recipe.model import (
     Component,
@@ -44,23 +44,7 @@ ENV_VAR = "COOKALONG_RECIPES"
 _OVEN_RANGE = {"F": (100, 600), "C": (40, 320)}
 
 _DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
-_UNICODE_FRACTIONS = {
-    "½": Fraction(1, 2),
-    "⅓": Fraction(1, 3),
-    "⅔": Fraction(2, 3),
-    "¼": Fraction(1, 4),
-    "¾": Fraction(3, 4),
-    "⅕": Fraction(1, 5),
-    "⅖": Fraction(2, 5),
-    "⅗": Fraction(3, 5),
-    "⅘": Fraction(4, 5),
-    "⅙": Fraction(1, 6),
-    "⅚": Fraction(5, 6),
-    "⅛": Fraction(1, 8),
-    "⅜": Fraction(3, 8),
-    "⅝": Fraction(5, 8),
-    "⅞": Fraction(7, 8),
-}
+_UNICODE_FRACTIONS = GLYPHS  # one table of ½ ⅓ ¼ … for the whole package
 _UF = "".join(_UNICODE_FRACTIONS)
 # The quantity an ingredient's source line starts with: "1 1/2", "1/8", "1 ½", "⅛", "4", "2.5".
 _QUANTITY = rf"(?:(?:\d+\s+)?\d+/\d+|(?:\d+(?:\.\d+)?)?\s*[{_UF}]|\d+(?:\.\d+)?)"
