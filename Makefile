@@ -122,3 +122,18 @@ lambda-artifact: $(VENV)/.ready
 	@if $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))'; then \
 	  $(PY) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"; \
 	else echo "lambda-artifact: $(PY) is not Python 3.13; shipping no .pyc files"; fi
+
+# --- Performance (bench/) ------------------------------------------------------------------
+# The artifact is built both ways (SHIP_BOTO3=1 and 0) by sam build, then measured against an
+# ask-sdk-core hello-world floor on the same local dynalite; the budgets apply to the build
+# that SHIP_BOTO3 selects. Figures: bench-results/bench.json. BENCH_ARGS=--quick: a tiny run.
+BENCH_DIR := bench-results
+BENCH_ARGS ?=
+
+bench: $(SAM_VENV)/.ready $(VENV)/.ready node_modules/.ready
+	rm -rf $(BENCH_DIR)/build-ship $(BENCH_DIR)/build-runtime
+	$(MAKE) --no-print-directory build SAM_BUILD_DIR=$(BENCH_DIR)/build-ship SHIP_BOTO3=1
+	$(MAKE) --no-print-directory build SAM_BUILD_DIR=$(BENCH_DIR)/build-runtime SHIP_BOTO3=0
+	$(PY) -m bench --ship-boto3 $(BENCH_DIR)/build-ship/SkillFunction \
+	  --runtime-boto3 $(BENCH_DIR)/build-runtime/SkillFunction \
+	  --default $(if $(filter 0,$(SHIP_BOTO3)),runtime,ship) --out $(BENCH_DIR)/bench.json $(BENCH_ARGS)
