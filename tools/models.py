@@ -72,6 +72,7 @@ CUSTOM_INTENTS: dict[str, dict[str, str]] = {
     "UnitsIntent": {"system": "UNIT_SYSTEM"},
     "TipsIntent": {"topic": "TIP_TOPIC"},
     "RecipeInfoIntent": {},
+    "MeanwhileIntent": {},
 }
 
 # The fewest samples each custom intent must have (the core ones: 30).
@@ -98,6 +99,7 @@ MIN_SAMPLES: dict[str, int] = {
             "StepsLeftIntent",
             "StepIngredientsIntent",
             "RecipeInfoIntent",
+            "MeanwhileIntent",
         ),
         20,
     ),

@@ -5,6 +5,7 @@ Each entry only translates; the cooking session does the work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cookalong.alexa.slots import Slots
@@ -18,13 +19,22 @@ def _units(session: CookingSession, slots: Slots) -> Reply:
     return session.units(slots.id("system") or _unit_words(slots.words("system")))
 
 
+_METRIC_WORDS = re.compile(
+    r"\b(metric|grams?|kilo\w*|millilit\w+|lit(?:re|er)s?|celsius|centigrade)\b"
+)
+_US_WORDS = re.compile(
+    r"\b(imperial|us|u s|american|cups?|(?:tea|table)?spoons?|ounces?|pounds?|fahrenheit)\b"
+)
+
+
 def _unit_words(words: str | None) -> str | None:
+    """Units a cook named that Alexa did not resolve: "in grams please" → metric."""
     if not words:
         return None
     w = words.lower()
-    if any(k in w for k in ("metric", "gram", "millilit", "litre", "liter", "kilo")):
+    if _METRIC_WORDS.search(w):
         return "metric"
-    if any(k in w for k in ("imperial", "us", "american", "cup", "spoon", "ounce", "pound")):
+    if _US_WORDS.search(w):
         return "us"
     return None
 
@@ -59,6 +69,7 @@ ACTIONS: dict[str, Action] = {
     "UnitsIntent": _units,
     "TipsIntent": lambda s, x: s.tips(x.words("topic"), x.id("topic")),
     "RecipeInfoIntent": lambda s, x: s.recipe_info(),
+    "MeanwhileIntent": lambda s, x: s.meanwhile(),
     "AMAZON.NextIntent": lambda s, x: s.next(),
     "AMAZON.PreviousIntent": lambda s, x: s.previous(),
     "AMAZON.RepeatIntent": lambda s, x: s.repeat(),

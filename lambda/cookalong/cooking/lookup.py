@@ -55,11 +55,17 @@ class RecipeIndex:
     def find_ingredients(
         self, spoken: str | None, key: str | None = None
     ) -> tuple[Ingredient, ...]:
-        """All ingredients a cook may mean, best guess first; empty when none fits."""
-        if key and key in self.by_key:
+        """All ingredients a cook may mean, best guess first; empty when none fits.
+
+        The spoken words come first: "salt" means both salts even when Alexa resolved it to
+        one of them; the resolved id is the fallback for words the recipe does not know.
+        """
+        found = self._ingredients_from_words(spoken) if spoken else ()
+        if not found and key and key in self.by_key:
             return self.by_key[key]
-        if not spoken:
-            return ()
+        return found
+
+    def _ingredients_from_words(self, spoken: str) -> tuple[Ingredient, ...]:
         for variant in _variants(spoken):
             if variant in self.ingredients:
                 return self.ingredients[variant]

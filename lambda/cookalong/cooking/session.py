@@ -89,7 +89,7 @@ class CookingSession:
     # -- memory ------------------------------------------------------------------------------
     def remember(self, speech: str, reprompt: str) -> None:
         """Keep what was just said, for "repeat" (this session only, never saved)."""
-        self.state = replace(self.state, last=speech, last_reprompt=reprompt)
+        self.state = self.state.evolve(last=speech, last_reprompt=reprompt)
 
     def saved_state(self, previous: object) -> dict | None:
         """The state to keep between sessions; ``previous`` itself when nothing changed.
@@ -397,6 +397,40 @@ class CookingSession:
             ),
             "reprompt_start" if not self.state.started else "reprompt_step",
         )
+
+    def meanwhile(self) -> Reply:
+        """ "What can I do while it bakes?": offer the part that fits in this wait, or the next."""
+        component = self.component
+        if self.state.back_to:
+            component = self._components[self.state.back_to[0]]
+            current = self.state.back_to[1]
+        else:
+            current = max(self.state.step, 1)
+        waits = [s for s in component.steps[current - 1 :] if s.passive and s.durations]
+        for wait in waits:
+            other = self._components.get(wait.meanwhile or "")
+            if other is None or other.id in self.state.done or other.id == self.state.component:
+                continue
+            if wait.number == current and self.state.started:
+                self.state = replace(self.state, pending=f"meanwhile:{other.id}")
+                return Reply(
+                    (Msg.of("meanwhile_now", part=other.name, spans=list(wait.durations)),),
+                    Msg.of("reprompt_meanwhile"),
+                )
+            return self._ask(
+                Msg.of(
+                    "meanwhile_later",
+                    part=other.name,
+                    number=wait.number,
+                    spans=list(wait.durations),
+                ),
+                "reprompt_step",
+            )
+        if waits and waits[0].number == current:
+            return self._ask(
+                Msg.of("meanwhile_nothing", spans=list(waits[0].durations)), "reprompt_step"
+            )
+        return self._ask(Msg.of("meanwhile_no_wait"), "reprompt_step")
 
     # -- ingredients -------------------------------------------------------------------------
     def _quantity(self, ingredient: Ingredient) -> Quantity:

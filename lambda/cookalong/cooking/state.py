@@ -7,7 +7,7 @@ accepts anything that was ever saved — an older version, numbers that came bac
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 from typing import Any
 
@@ -47,9 +47,7 @@ class CookingState:
     # -- serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """What is saved between sessions: the place and the preferences, nothing per-turn."""
-        data = asdict(self)
-        for key in TURN_FIELDS:
-            del data[key]
+        data = {name: getattr(self, name) for name in _SAVED_FIELDS}
         data["done"] = list(self.done)
         data["back_to"] = list(self.back_to) if self.back_to else None
         data["timer"] = list(self.timer) if self.timer else None
@@ -67,13 +65,25 @@ class CookingState:
     @classmethod
     def from_dict(cls, data: Any, recipes: dict[str, Recipe], turn: Any = None) -> CookingState:
         """Rebuild a saved state, repairing whatever no longer fits the recipes we have."""
-        turn = turn if isinstance(turn, dict) else {}
-        return replace(
-            cls._saved_place(data, recipes),
+        place = cls._saved_place(data, recipes)
+        if not isinstance(turn, dict) or not turn:
+            return place
+        return place.evolve(
             pending=_str(turn.get("pending")),
             last=_str(turn.get("last")),
             last_reprompt=_str(turn.get("last_reprompt")),
         )
+
+    def evolve(self, **changes: Any) -> CookingState:
+        """``dataclasses.replace`` without its per-call inspection of the fields (every turn
+        rebuilds the state and remembers what was said: this is on the warm path)."""
+        unknown = changes.keys() - _FIELD_NAMES
+        if unknown:
+            raise TypeError(f"CookingState has no field {', '.join(sorted(unknown))}")
+        new = object.__new__(CookingState)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
 
     @classmethod
     def _saved_place(cls, data: Any, recipes: dict[str, Recipe]) -> CookingState:
@@ -174,3 +184,7 @@ def _units(value: Any) -> str | None:
 
 
 __all__ = ["STATE_VERSION", "UNIT_SYSTEMS", "CookingState"]
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(CookingState))
+_SAVED_FIELDS = tuple(f.name for f in fields(CookingState) if f.name not in TURN_FIELDS)

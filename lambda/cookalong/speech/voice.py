@@ -416,6 +416,8 @@ _PREPARERS = {
     "tips": _tips,
     "not_in_part": _not_in_part,
     "hint_meanwhile": _hint,
+    "meanwhile_now": _hint,
+    "meanwhile_nothing": _hint,
     "hint_wait": _hint,
     "verbatim": _verbatim,
 }
