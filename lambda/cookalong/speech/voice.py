@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +88,7 @@ class Voice:
         return amount
 
     def quantity(self, q: Quantity, prefs: Prefs) -> str:
-        amount = self.amount_in(q.amount, prefs)
-        return kitchen_speech.speak_ingredient_amount(amount, q.ingredient.name, locale=self.locale)
+        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, prefs.units == "metric")
 
     def temperature(self, t: Temperature, scale: str) -> str:
         return kitchen_speech.speak_temperature(t, scale=scale)
@@ -214,7 +213,7 @@ class Voice:
         if reply.card is not None:
             view = self.view(reply.card, prefs)
             title = self.t("card_title", **view)
-            text = self.words(reply.card.step.text)
+            text = view["text"]
         return Spoken(speech, reprompt, title, text)
 
 
@@ -435,12 +434,28 @@ _UNSPEAKABLE = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _spoken_quantity(amount: Amount | None, name: str, locale: str, metric: bool) -> str:
+    """An ingredient's amount as said. Pure, so remembered: cooks ask the same things again,
+    and saying an amount is fraction arithmetic on every turn otherwise."""
+    if amount is not None and metric:
+        amount = to_metric(amount)
+    return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
+
+
 def _speakable(text: str) -> str:
     """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
+    if _NOTHING_TO_FIX.search(text) is None:  # the usual case: one scan instead of eleven
+        return text.strip()
     for symbol, words in _UNSPEAKABLE.items():
         if symbol in text:
             text = text.replace(symbol, words)
-    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
+
+
+_SPACES = re.compile(r" {2,}")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.!?])")
+_NOTHING_TO_FIX = re.compile("|".join(map(re.escape, _UNSPEAKABLE)) + r"| {2}|\s[,.!?]")
 
 
 # -- loading -----------------------------------------------------------------------------------
