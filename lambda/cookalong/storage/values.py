@@ -91,6 +91,14 @@ def to_store(value: Any) -> Any:
 
 
 def _canonical(value: Any, ignore: Collection[str]) -> Any:
+    # Exact types first: what a state read from the session is made of (this runs every turn).
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        return {str(k): _canonical(v, ()) for k, v in value.items() if k not in ignore}
+    if kind is list:
+        return [_canonical(v, ()) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, Decimal):
@@ -104,6 +112,10 @@ def _canonical(value: Any, ignore: Collection[str]) -> Any:
     if isinstance(value, list | tuple):
         return [_canonical(v, ()) for v in value]
     raise TypeError(f"the cooking state holds a {type(value).__name__}, which is not JSON-able")
+
+
+#: One encoder for every fingerprint (``json.dumps`` with options builds a new one per call).
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
 def fingerprint(state: Any, ignore: Collection[str] = ()) -> str:
@@ -130,6 +142,5 @@ def fingerprint(state: Any, ignore: Collection[str] = ()) -> str:
     ValueError
         When it holds a NaN or infinite number.
     """
-    canonical = _canonical(state, ignore)
-    text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    text = _CANONICAL_JSON.encode(_canonical(state, ignore))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
