@@ -10,6 +10,7 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
 
@@ -17,6 +18,7 @@ _FILLER = re.compile(r"\b(the|a|an|some|of|my|your|this|that|please|step|part|bi
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for the same words turn after turn
 def normalise(text: str) -> str:
     """Lower-case, drop punctuation and filler words: "The Maple-Syrup!" → "maple syrup"."""
     text = _NON_WORD.sub(" ", text.lower().replace("'", ""))

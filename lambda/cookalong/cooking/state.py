@@ -14,6 +14,7 @@ from typing import Any
 from cookalong.recipe.model import Recipe
 
 STATE_VERSION = 1
+_UNSCALED = Fraction(1)
 UNIT_SYSTEMS = ("us", "metric")
 TURN_FIELDS = ("pending", "last", "last_reprompt")
 
@@ -133,6 +134,8 @@ class CookingState:
         return Fraction(self.servings) if self.servings else Fraction(recipe.servings)
 
     def scale(self, recipe: Recipe) -> Fraction:
+        if not self.servings:
+            return _UNSCALED  # the recipe's own yield (most cooks): no fraction arithmetic
         return self.servings_fraction(recipe) / recipe.servings
 
     def progress_key(self) -> tuple[Any, ...]:
