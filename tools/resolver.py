@@ -14,6 +14,7 @@ Matching, best first:
 2. a tolerant match: a few extra filler words, a missing word of the sample, or a slot Alexa
    would have filled with words that are not among its values ("saffron", a misspelt "mayonaise")
    — the slot then carries the raw words and ``ER_SUCCESS_NO_MATCH``, as Alexa sends them;
+   the words a cook opens with before the request ("okay so", "alright", "right so") cost little;
 3. otherwise ``AMAZON.FallbackIntent``.
 """
 
@@ -23,7 +24,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -48,6 +49,9 @@ _FILLERS = frozenset(
         "quick quickly exactly remind anyway"
     )
 )
+# Words a cook opens with before the request ("okay so what's next", "alright so how hot").
+_PREAMBLE = frozenset(_words("ok so alright right well hey like oh yeah cool actually anyway"))
+_PREAMBLE_COST = 0.2  # per word; cheaper than an extra word inside the request
 # A slot that swallowed only such words heard nothing worth a value.
 _EMPTY_WORDS = frozenset(_words("the a an it this that is of for to in on and me i"))
 
@@ -348,6 +352,19 @@ class Resolver:
         return Resolution("intent", name, slots)
 
     def _intent(self, words: list[str], *, new_session: bool) -> Resolution:
+        resolution = self._match(words, new_session=new_session)
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in _PREAMBLE:
+            lead += 1
+        if lead and resolution.cost > 0:
+            # "okay so how long do I bake it": the request without its opening words
+            rest = self._match(words[lead:], new_session=new_session)
+            cost = rest.cost + _PREAMBLE_COST * lead
+            if rest.intent != _FALLBACK and cost <= _MAX_COST and cost < resolution.cost:
+                return replace(rest, cost=cost)
+        return resolution
+
+    def _match(self, words: list[str], *, new_session: bool) -> Resolution:
         key = tuple(words)
         if key in self._exact:
             sample = self._exact[key][0]
