@@ -397,8 +397,8 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
     -------
     dict[str, list[_Value]]
         Per type, one value per stable id: an ingredient ``key`` (maple syrup, in both components,
-        is one value whose synonyms are every name and synonym of every ingredient with that
-        key), a component id, an action word, a tip id (synonyms: the tip's keywords).
+        key), a component id, an action word (synonym: its "-ing" form, as in "the resting
+        step"), a tip id (synonyms: the tip's keywords).
 
     Notes
     -----
@@ -424,10 +424,27 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
                 entry.add(ingredient.name, *ingredient.synonyms)
             for step in component.steps:
                 for action in step.actions:
-                    value("STEP_ACTION", speakable(action), action)
+                    value("STEP_ACTION", speakable(action), action).add(gerund(action))
         for tip in recipe.tips:
             value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
     return {name: list(values.values()) for name, values in types.items()}
+
+
+def gerund(action: str) -> str:
+    """The "-ing" form of an action: "slice" → "slicing", "heat the oven" → "heating the oven".
+
+    English spelling rules for regular verbs: a silent final "e" goes ("serve" → "serving"), a
+    one-syllable verb ending in consonant-vowel-consonant doubles its last letter ("cut" →
+    "cutting"); otherwise "-ing" is added ("broil" → "broiling", "dry" → "drying").
+    """
+    verb, _, rest = speakable(action).partition(" ")
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        stem = verb[:-1]
+    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):
+        stem = verb + verb[-1]
+    else:
+        stem = verb
+    return " ".join((stem + "ing", rest)).strip()
 
 
 def fixed_slot_values() -> dict[str, list[_Value]]:

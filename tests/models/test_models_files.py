@@ -251,7 +251,7 @@ def test_grill_locales_say_grill_and_understand_broil(locale: str) -> None:
     lm = language(locale)
     samples = [s for intent in lm["intents"] for s in intent.get("samples", [])]
     assert not any("broil" in sample for sample in samples), "samples say grill here"
-    assert "how long under the grill" in samples
+    assert "how hot should the grill be" in samples
     assert any("millilitres" in sample for sample in samples)
     assert not any("milliliters" in sample for sample in samples)
     actions = {v["id"]: v for t in lm["types"] if t["name"] == "STEP_ACTION" for v in t["values"]}
@@ -265,7 +265,7 @@ def test_grill_locales_say_grill_and_understand_broil(locale: str) -> None:
 def test_broil_locales_say_broil_and_canada_understands_grill(locale: str) -> None:
     lm = language(locale)
     samples = [s for intent in lm["intents"] for s in intent.get("samples", [])]
-    assert "how long under the broiler" in samples
+    assert "how hot should the broiler be" in samples
     actions = {v["id"] for t in lm["types"] if t["name"] == "STEP_ACTION" for v in t["values"]}
     assert "broil" in actions
 
