@@ -66,8 +66,24 @@ class ArtifactSize:
 
 
 def artifact_size(root: Path) -> ArtifactSize:
-    """Sizes of a built artifact: the whole, its zip, the runtime-provided SDK within it, and
-    each top-level entry (packages with their ``.dist-info``), largest first."""
+    """Sizes of a built artifact.
+
+    Parameters
+    ----------
+    root
+        The function's directory (``<build dir>/SkillFunction``).
+
+    Returns
+    -------
+    ArtifactSize
+        The whole tree, its deflated zip, the runtime-provided SDK (:data:`RUNTIME_PROVIDED`)
+        within it, and each top-level entry (a package with its ``.dist-info``), largest first.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``root`` is not a directory.
+    """
     if not root.is_dir():
         raise FileNotFoundError(f"{root}: no built artifact here (run `make build`)")
     parts: dict[str, int] = {}

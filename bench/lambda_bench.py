@@ -173,8 +173,26 @@ class ColdRun:
 
 
 def cold_start(python: str, side: Side, user_id: str, log: Path) -> ColdRun:
-    """Start ``side`` afresh, answer a LaunchRequest whose state is read from the store, then
-    :data:`COLD_QUESTIONS`; the process's peak RSS is taken when it has exited."""
+    """One cold start of ``side``: a new process answers a LaunchRequest, then a few questions.
+
+    Parameters
+    ----------
+    python
+        The Lambda runtime's interpreter.
+    side
+        The function.
+    user_id
+        A cook whose state is in the store (so the launch reads something).
+    log
+        Where the function's log goes.
+
+    Returns
+    -------
+    ColdRun
+        Spawn-to-launch-response time, its import and handler parts, the CPU time to the first
+        answer, the store calls of the launch and the process's peak RSS after
+        :data:`COLD_QUESTIONS`.
+    """
     process = LambdaProcess(python, side, log)
     try:
         talk = conversation(process, user_id)
@@ -194,8 +212,29 @@ def cold_start(python: str, side: Side, user_id: str, log: Path) -> ColdRun:
 def cold_starts(
     python: str, sides: Sequence[Side], users: Mapping[str, str], reps: int, log: Path
 ) -> dict[str, list[ColdRun]]:
-    """``reps`` cold starts of every side, interleaved (A B C, then B C A, ...) so that the
-    machine's drift spreads over all sides alike. One unmeasured round comes first."""
+    """``reps`` cold starts of every side, interleaved (A B C, then B C A, ...).
+
+    Interleaving spreads the shared machine's drift over all sides alike; one unmeasured round
+    comes first (page cache).
+
+    Parameters
+    ----------
+    python
+        The Lambda runtime's interpreter.
+    sides
+        The functions, the floor first.
+    users
+        Side name -> the cook whose saved state its launch reads.
+    reps
+        Measured cold starts per side.
+    log
+        Where the functions' logs go.
+
+    Returns
+    -------
+    dict[str, list[ColdRun]]
+        The runs of each side, in order (run ``i`` of every side belongs to one round).
+    """
     runs: dict[str, list[ColdRun]] = {side.name: [] for side in sides}
     for side in sides:
         cold_start(python, side, users[side.name], log)  # warm the page cache
@@ -236,7 +275,26 @@ def warm_turns(
     Each round starts both functions (new processes), launches a session in each and sends
     ``warmup`` unmeasured turns; then the two take turns in batches of ``batch`` requests
     (floor first, then skill first, ...), so that a slow spell of the shared machine falls on
-    both alike rather than on whichever happened to run then.
+    both alike rather than on whichever happened to run then. Session attributes are carried
+    from each response into the next request, as Alexa does.
+
+    Parameters
+    ----------
+    python
+        The Lambda runtime's interpreter.
+    floor, skill
+        The two functions.
+    users
+        Side name -> cook (the skill's has a recipe under way).
+    rounds, iterations, warmup, batch
+        Processes per side, measured turns per process, unmeasured turns first, batch size.
+    log
+        Where the functions' logs go.
+
+    Returns
+    -------
+    WarmTurns
+        Every measured handler time per side, and each batch pair's p50 ratio (skill/floor).
     """
     samples: dict[str, list[float]] = {floor.name: [], skill.name: []}
     ratios: list[float] = []
@@ -305,9 +363,33 @@ WALK_QUESTIONS = {
 
 
 def walk_recipe(python: str, side: Side, log: Path, max_nexts: int = 60) -> Walk:
-    """Cook the whole recipe in one process: launch, start, next through every step with the
-    aioli detour in the middle and questions along the way; then a second session (launch,
-    questions, stop). Records every turn's store reads and writes."""
+    """Cook the whole recipe in one process and count the store calls of every turn.
+
+    Launch, start, next through every step with the aioli detour in the middle and questions
+    along the way; then a second session (launch, questions, stop).
+
+    Parameters
+    ----------
+    python
+        The Lambda runtime's interpreter.
+    side
+        The skill (its metered store logs each call).
+    log
+        Where its log goes.
+    max_nexts
+        Give up when the recipe has not finished after this many "next".
+
+    Returns
+    -------
+    Walk
+        Each turn: its session, what was said, its kind ("open", "move" or "question"), the
+        reads and writes it made, the speech and whether it ended the session.
+
+    Raises
+    ------
+    BenchError
+        When the recipe never finishes.
+    """
     process = LambdaProcess(python, side, log)
     walk = Walk()
     session = 1

@@ -39,8 +39,22 @@ class ResolverFigures:
 def resolver_throughput(
     utterances: Sequence[str], *, locale: str = "en-US", min_seconds: float = 1.0
 ) -> ResolverFigures:
-    """Utterances resolved per second by a freshly built ``locale`` resolver, cycling through
-    ``utterances`` until ``min_seconds`` have passed (whole passes only)."""
+    """Utterances per second of ``make chat``'s resolver.
+
+    Parameters
+    ----------
+    utterances
+        What cooks say (the dialog tests' lines).
+    locale
+        Whose committed interaction model to build the resolver from (timed: ``build_ms``).
+    min_seconds
+        Cycle through ``utterances`` (whole passes) until this much time has passed.
+
+    Returns
+    -------
+    ResolverFigures
+        Utterances, build time, how many were resolved and in how long.
+    """
     if not utterances:
         raise BenchError("no utterances to resolve")
     from tools.models import model_path
@@ -169,8 +183,26 @@ def web_throughput(
 def web_figures(
     environ: Mapping[str, str], workdir: Path, log: Path, *, requests: int, warmup: int
 ) -> dict[str, WebFigures]:
-    """The service with verification off, then with signature and timestamp verification on
-    (the benchmark's own PKI: root, intermediate, ``echo-api.amazon.com`` leaf)."""
+    """Requests per second of ``make serve``'s service, verification off and then on.
+
+    Parameters
+    ----------
+    environ
+        The store settings for the service (table on the benchmark's dynalite).
+    workdir
+        Where the PKI's root and chain PEM files are written for the server.
+    log
+        Where the server's log goes.
+    requests, warmup
+        Measured and unmeasured requests per mode.
+
+    Returns
+    -------
+    dict[str, WebFigures]
+        ``"unverified"`` (both ASK_SDK_VERIFY_* off) and ``"verified"`` (signature and
+        timestamp checked; the benchmark's own PKI: root, intermediate and an
+        ``echo-api.amazon.com`` leaf, built with the web tests' ``tests/web/pki.py``).
+    """
     from tests.web.pki import TestPKI
 
     pki = TestPKI()
