@@ -66,7 +66,7 @@ CUSTOM_INTENTS: dict[str, dict[str, str]] = {
     "WhereAmIIntent": {},
     "StepsLeftIntent": {},
     "TimeLeftIntent": {},
-    "TemperatureIntent": {"scale": "TEMPERATURE_SCALE"},
+    "TemperatureIntent": {"scale": "TEMPERATURE_SCALE", "action": "STEP_ACTION"},
     "HowLongIntent": {"action": "STEP_ACTION"},
     "ScaleIntent": {"servings": "AMAZON.NUMBER", "multiplier": "MULTIPLIER"},
     "UnitsIntent": {"system": "UNIT_SYSTEM"},

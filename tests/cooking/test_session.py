@@ -151,7 +151,8 @@ def test_go_to_the_broil_step_and_which_step_uses_the_miso(cookbook):
     session.find_step(action_words="broil")
     assert session.state.step == 6
     reply = session.find_step(ingredient_words="miso")
-    assert reply.speech[0].params["views"][0].step.number == 3
+    ((name, views),) = reply.speech[0].params["uses"]
+    assert (name, views[0].step.number) == ("brown miso", 3)
     session.yes()
     assert session.state.step == 3
 
@@ -249,3 +250,21 @@ def test_after_idle_days_a_fresh_start_is_offered(cookbook):
     assert keys(reply) == ["welcome_back_idle"]
     session.no()
     assert session.state.step == 1
+
+
+def test_salt_is_found_in_both_parts_each_at_its_own_step(cookbook):
+    reply = fresh(cookbook).find_step(ingredient_words="salt")
+    uses = {name: [v.step.number for v in views] for name, views in reply.speech[0].params["uses"]}
+    assert uses == {"flaky sea salt": [4], "sea salt": [1]}
+
+
+def test_back_to_the_original_amounts(cookbook):
+    session = fresh(cookbook)
+    session.scale(10)
+    session.scale(multiplier="1")
+    assert session.state.servings == "4"
+
+
+def test_temperature_of_a_named_step(cookbook):
+    reply = fresh(cookbook).temperature(action_words="broil")
+    assert reply.speech[0].params["oven"].temperature.degrees == 420

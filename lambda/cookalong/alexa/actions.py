@@ -44,7 +44,9 @@ def _scale(session: CookingSession, slots: Slots) -> Reply:
 
 
 def _temperature(session: CookingSession, slots: Slots) -> Reply:
-    return session.temperature(slots.id("scale") or slots.words("scale"))
+    return session.temperature(
+        slots.id("scale") or slots.words("scale"), slots.words("action"), slots.id("action")
+    )
 
 
 ACTIONS: dict[str, Action] = {

@@ -312,13 +312,16 @@ class CookingSession:
             return self._ask(
                 Msg.of("no_step_uses", ingredient=ingredients[0].name), "reprompt_step"
             )
-        views = [self._view(self._components[st.component_id], st.number) for st in steps]
+        # Each ingredient with its own steps: "the flaky sea salt at step 4 of the pork belly,
+        # and the sea salt at step 1 of the aioli".
+        uses = [
+            (i.name, [self._view(self._components[st.component_id], st.number) for st in found])
+            for i in ingredients
+            if (found := self.index.steps_using((i,)))
+        ]
         first = self._prefer_current(steps)
         self.state = replace(self.state, pending=f"goto:{first.component_id}:{first.number}")
-        return Reply(
-            (Msg.of("step_uses", ingredient=ingredients[0].name, views=views),),
-            Msg.of("reprompt_go_there"),
-        )
+        return Reply((Msg.of("step_uses", uses=uses),), Msg.of("reprompt_go_there"))
 
     # -- orientation -------------------------------------------------------------------------
     def where_am_i(self) -> Reply:
@@ -510,8 +513,24 @@ class CookingSession:
         return Reply((Msg.of("not_in_recipe", words=words),), Msg.of("reprompt_offer_ingredients"))
 
     # -- oven and timing ---------------------------------------------------------------------
-    def temperature(self, scale: str | None = None) -> Reply:
-        """The oven setting in effect at this step, else the next one ahead, else another part's."""
+    def temperature(
+        self,
+        scale: str | None = None,
+        action_words: str | None = None,
+        action_key: str | None = None,
+    ) -> Reply:
+        """The oven setting in effect at this step, else the next one ahead, else another part's.
+
+        With a step named ("how hot for the broil"), that step's setting.
+        """
+        if action_words or action_key:
+            named = [s for s in self.index.find_action(action_words, action_key) if s.oven]
+            if named:
+                step = self._prefer_current(tuple(named))
+                return self._ask(
+                    Msg.of("oven", oven=step.oven, scale=scale, when="ahead", number=step.number),
+                    "reprompt_step",
+                )
         component = self.component
         current = self.state.step
         in_effect = [s for s in component.steps[:current] if s.oven]
@@ -550,7 +569,9 @@ class CookingSession:
                 Msg.of("how_long", spans=list(step.durations), number=step.number), "reprompt_step"
             )
         step = self.step
-        if step is not None and step.durations:
+        if step is None:
+            return self.time_left()  # not started: how long the whole recipe takes
+        if step.durations:
             return self._ask(
                 Msg.of("how_long", spans=list(step.durations), number=step.number), "reprompt_step"
             )
@@ -574,6 +595,8 @@ class CookingSession:
         target: Fraction | None = None
         if servings is not None:
             target = Fraction(servings)
+        elif multiplier == "1":
+            target = Fraction(self.recipe.servings)  # "back to the original amounts"
         elif multiplier:
             try:
                 target = current * Fraction(multiplier)

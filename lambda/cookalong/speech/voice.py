@@ -268,9 +268,21 @@ def _ingredients(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str
 
 
 def _step_uses(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
-    views: list[StepView] = p["views"]
-    said = [voice.t("step_of_part", number=v.step.number, part=v.component_name) for v in views]
-    return {"ingredient": p["ingredient"], "steps": voice.join(said)}
+    uses: list[tuple[str, list[StepView]]] = p["uses"]
+    said = [
+        voice.t(
+            "ingredient_at_steps",
+            ingredient=name,
+            steps=voice.join(
+                [
+                    voice.t("step_of_part", number=v.step.number, part=v.component_name)
+                    for v in views
+                ]
+            ),
+        )
+        for name, views in uses
+    ]
+    return {"uses": voice.join(said)}
 
 
 def _steps_left(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
