@@ -115,6 +115,8 @@ def _canonical(value: Any, ignore: Collection[str]) -> Any:
 
 
 #: One encoder for every fingerprint (``json.dumps`` with options builds a new one per call).
+_FINGERPRINTS: dict[tuple[str, tuple[str, ...]], str] = {}
+_FINGERPRINTS_KEPT = 4096
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
@@ -142,5 +144,15 @@ def fingerprint(state: Any, ignore: Collection[str] = ()) -> str:
     ValueError
         When it holds a NaN or infinite number.
     """
+    # A session asks about the same state turn after turn: remember digests by the state's
+    # repr, which tells JSON values apart exactly (1, 1.0, True, "1", Decimal("1") all differ).
+    key = (repr(state), tuple(sorted(ignore)) if ignore else ())
+    known = _FINGERPRINTS.get(key)
+    if known is not None:
+        return known
     text = _CANONICAL_JSON.encode(_canonical(state, ignore))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    if len(_FINGERPRINTS) >= _FINGERPRINTS_KEPT:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[key] = digest
+    return digest
