@@ -7,7 +7,7 @@ Wording lives in the locale resources; this module never builds a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from fractions import Fraction
 
@@ -18,6 +18,8 @@ from cookalong.recipe.model import Component, Ingredient, Recipe, Step
 
 IDLE_DAYS_BEFORE_FRESH_START = 3
 MAX_SERVINGS = 100
+#: How many saved places a cookbook keeps already read (see :meth:`Cookbook.session`).
+PLACES_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class Cookbook:
 
     recipes: dict[str, Recipe]
     indexes: dict[str, RecipeIndex]
+    _places: dict[str, CookingState] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
@@ -38,7 +43,17 @@ class Cookbook:
         return next(iter(self.recipes.values()))
 
     def session(self, saved: object, turn: object = None, *, now: int) -> CookingSession:
-        state = CookingState.from_dict(saved, self.recipes, turn)
+        # Every turn of a session reads (and repairs) the same saved place: keep what was read,
+        # by the saved dict's repr, which tells JSON values apart exactly (1, 1.0, True and "1"
+        # differ). A CookingState is immutable, so sharing one is safe.
+        key = repr(saved)
+        place = self._places.get(key)
+        if place is None:
+            place = CookingState.from_dict(saved, self.recipes)
+            if len(self._places) >= PLACES_KEPT:
+                self._places.clear()
+            self._places[key] = place
+        state = place.with_turn(turn)
         return CookingSession(self.indexes[state.recipe], state, now=now)
 
 

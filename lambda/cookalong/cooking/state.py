@@ -66,10 +66,13 @@ class CookingState:
     @classmethod
     def from_dict(cls, data: Any, recipes: dict[str, Recipe], turn: Any = None) -> CookingState:
         """Rebuild a saved state, repairing whatever no longer fits the recipes we have."""
-        place = cls._saved_place(data, recipes)
+        return cls._saved_place(data, recipes).with_turn(turn)
+
+    def with_turn(self, turn: Any) -> CookingState:
+        """This place with what was said in this session (the ``"turn"`` session attribute)."""
         if not isinstance(turn, dict) or not turn:
-            return place
-        return place.evolve(
+            return self
+        return self.evolve(
             pending=_str(turn.get("pending")),
             last=_str(turn.get("last")),
             last_reprompt=_str(turn.get("last_reprompt")),
