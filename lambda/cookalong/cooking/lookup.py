@@ -6,7 +6,6 @@ with a tolerant second pass for near misses ("five spice powder", "mayo", "limes
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +32,13 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _close_matches(words: str, names: list[str]) -> list[str]:
+    """The name most like ``words`` (a misheard "mayonaise"), if any is close enough."""
+    import difflib  # only for near misses: not on every cold start (about 2 ms)
+
+    return difflib.get_close_matches(words, names, n=1, cutoff=0.8)
 
 
 def _variants(text: str) -> set[str]:
@@ -77,9 +83,7 @@ class RecipeIndex:
         if contained:
             best = max(contained, key=len)
             return self.ingredients[best]
-        close = difflib.get_close_matches(
-            normalise(spoken), list(self.ingredients), n=1, cutoff=0.8
-        )
+        close = _close_matches(normalise(spoken), list(self.ingredients))
         return self.ingredients[close[0]] if close else ()
 
     # -- components ------------------------------------------------------------------------
@@ -95,7 +99,7 @@ class RecipeIndex:
         contained = [n for n in self.components if n and set(n.split()) <= words]
         if contained:
             return self.components[max(contained, key=len)]
-        close = difflib.get_close_matches(normalise(spoken), list(self.components), n=1, cutoff=0.8)
+        close = _close_matches(normalise(spoken), list(self.components))
         return self.components[close[0]] if close else None
 
     # -- steps -----------------------------------------------------------------------------
