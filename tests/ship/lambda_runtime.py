@@ -36,7 +36,7 @@ sys.path.insert(0, sys.argv[1])
 
 class Context:
     function_name = "cookalong-skill"
-    memory_limit_in_mb = 512
+    memory_limit_in_mb = 1024
     aws_request_id = "00000000-0000-4000-8000-000000000000"
     def get_remaining_time_in_millis(self):
         return 8000

@@ -68,7 +68,7 @@ def test_the_function_runs_the_skill_on_arm64_python_3_13_within_alexas_8_second
     assert props["Architectures"] == ["arm64"]
     assert props["Timeout"] == 8
     assert props["MemorySize"] == {"Ref": "MemorySize"}
-    assert cfn["Parameters"]["MemorySize"]["Default"] == 512
+    assert cfn["Parameters"]["MemorySize"]["Default"] == 1024
 
 
 def test_the_function_is_told_its_table_and_its_skill_id(cfn):
