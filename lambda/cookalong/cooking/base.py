@@ -96,6 +96,24 @@ class SessionBase:
     def _parts(self) -> list[str]:
         return [c.name for c in self.recipe.components]
 
+    def _unknown_component(self, words: str | None, reprompt: str) -> Reply:
+        """A part the recipe does not have: name the parts it has."""
+        return self._ask(
+            Msg.of("unknown_component", words=words or "", parts=self._parts()), reprompt
+        )
+
+    def _all_done(self) -> Reply:
+        """Asked about the remaining work after the last step: say so, and how to serve."""
+        return self._ask(Msg.of("nothing_left", serving=self.recipe.serving), "reprompt_start_over")
+
+    def _main_place(self) -> tuple[Component, int]:
+        """The part and step the cook is working through, even during a side trip (the aioli
+        made while the pork bakes counts from the bake)."""
+        if self.state.back_to:
+            component_id, number = self.state.back_to
+            return self._components[component_id], number
+        return self.component, max(self.state.step, 1)
+
     def _current_first(self, components: tuple[Component, ...]) -> list[Component]:
         return sorted(components, key=lambda c: c.id != self.state.component)
 

@@ -37,10 +37,10 @@ class Navigation(SessionBase):
         view = self._view(self.component, s.step)
         idle_days = (self.now - s.updated) // 86400 if s.updated else 0
         if idle_days >= IDLE_DAYS_BEFORE_FRESH_START:
-            self.state = replace(s, pending="resume_or_fresh")
-            return Reply(
-                (Msg.of("welcome_back_idle", days=idle_days, view=view),),
-                Msg.of("reprompt_resume_or_fresh"),
+            return self._ask(
+                Msg.of("welcome_back_idle", days=idle_days, view=view),
+                "reprompt_resume_or_fresh",
+                pending="resume_or_fresh",
             )
         self.state = replace(s, pending=None)
         reply = self._step_reply(view, opening=Msg.of("welcome_back", view=view))
@@ -51,10 +51,7 @@ class Navigation(SessionBase):
         if component_words or component_key:
             target = self.index.find_component(component_words, component_key)
             if target is None:
-                return self._ask(
-                    Msg.of("unknown_component", words=component_words or "", parts=self._parts()),
-                    "reprompt_start",
-                )
+                return self._unknown_component(component_words, "reprompt_start")
             if target.id == self.state.component and self.state.started:
                 return self._step_reply(self._view(target, self.state.step), resumed=True)
             back = self._back_to_for(target)
@@ -71,7 +68,10 @@ class Navigation(SessionBase):
         )
 
     def _back_to_for(self, target: Component) -> tuple[str, int] | None:
-        """Leaving a part mid-way (the pork is in the oven) means coming back to it afterwards."""
+        """Leaving a part mid-way (the pork is in the oven) means coming back to it afterwards.
+
+        Moving within the current part keeps any side trip's way back as it is.
+        """
         s = self.state
         if s.started and target.id != s.component and s.step < len(self.component.steps):
             return (s.component, s.step)
@@ -154,10 +154,7 @@ class Navigation(SessionBase):
         if component_words or component_key:
             found = self.index.find_component(component_words, component_key)
             if found is None:
-                return self._ask(
-                    Msg.of("unknown_component", words=component_words or "", parts=self._parts()),
-                    "reprompt_which_step",
-                )
+                return self._unknown_component(component_words, "reprompt_which_step")
             component = found
         total = len(component.steps)
         if number is None:
@@ -169,11 +166,7 @@ class Navigation(SessionBase):
                 Msg.of("no_such_step", number=number, part=component.name, total=total),
                 "reprompt_which_step",
             )
-        back = (
-            self._back_to_for(component)
-            if component.id != self.state.component
-            else self.state.back_to
-        )
+        back = self._back_to_for(component)
         self.state = self._at(component, number, back_to=back)
         return self._step_reply(self._view(component, number))
 
@@ -194,11 +187,7 @@ class Navigation(SessionBase):
                 )
             step = self._prefer_current(steps)
             component = self._components[step.component_id]
-            back = (
-                self._back_to_for(component)
-                if component.id != self.state.component
-                else self.state.back_to
-            )
+            back = self._back_to_for(component)
             self.state = self._at(component, step.number, back_to=back)
             return self._step_reply(self._view(component, step.number))
         ingredients = self._prefer_component(

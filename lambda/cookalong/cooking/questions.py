@@ -18,9 +18,7 @@ class Questions(SessionBase):
 
     def where_am_i(self) -> Reply:
         if self.state.finished:
-            return self._ask(
-                Msg.of("nothing_left", serving=self.recipe.serving), "reprompt_start_over"
-            )
+            return self._all_done()
         if self.step is None:
             return self._ask(
                 Msg.of("not_started", recipe=self.recipe.short_title),
@@ -31,6 +29,8 @@ class Questions(SessionBase):
         return self._ask(Msg.of("where", view=view), "reprompt_step")
 
     def steps_left(self) -> Reply:
+        if self.state.finished:
+            return self._all_done()
         component = self.component
         left = len(component.steps) - self.state.step
         others = [
@@ -38,10 +38,6 @@ class Questions(SessionBase):
             for c in self.recipe.components
             if c.id != component.id and c.id not in self.state.done
         ]
-        if self.state.finished:
-            return self._ask(
-                Msg.of("nothing_left", serving=self.recipe.serving), "reprompt_start_over"
-            )
         return self._ask(
             Msg.of(
                 "steps_left", left=left, part=component.name, current=self.state.step, others=others
@@ -52,15 +48,8 @@ class Questions(SessionBase):
     def time_left(self) -> Reply:
         """Sum the remaining durations (passive waits included), using the top of each range."""
         if self.state.finished:
-            return self._ask(
-                Msg.of("nothing_left", serving=self.recipe.serving), "reprompt_start_over"
-            )
-        component = self.component
-        if self.state.back_to:
-            component = self._components[self.state.back_to[0]]
-            first = self.state.back_to[1]
-        else:
-            first = max(self.state.step, 1)
+            return self._all_done()
+        component, first = self._main_place()
         main = self._main_component()
         steps = list(component.steps[first - 1 :])
         if component.id != main.id and main.id not in self.state.done:
@@ -95,22 +84,17 @@ class Questions(SessionBase):
 
     def meanwhile(self) -> Reply:
         """ "What can I do while it bakes?": offer the part that fits in this wait, or the next."""
-        component = self.component
-        if self.state.back_to:
-            component = self._components[self.state.back_to[0]]
-            current = self.state.back_to[1]
-        else:
-            current = max(self.state.step, 1)
+        component, current = self._main_place()
         waits = [s for s in component.steps[current - 1 :] if s.passive and s.durations]
         for wait in waits:
             other = self._components.get(wait.meanwhile or "")
             if other is None or other.id in self.state.done or other.id == self.state.component:
                 continue
             if wait.number == current and self.state.started:
-                self.state = replace(self.state, pending=f"meanwhile:{other.id}")
-                return Reply(
-                    (Msg.of("meanwhile_now", part=other.name, spans=list(wait.durations)),),
-                    Msg.of("reprompt_meanwhile"),
+                return self._ask(
+                    Msg.of("meanwhile_now", part=other.name, spans=list(wait.durations)),
+                    "reprompt_meanwhile",
+                    pending=f"meanwhile:{other.id}",
                 )
             return self._ask(
                 Msg.of(
@@ -133,10 +117,7 @@ class Questions(SessionBase):
         if component_words or component_key:
             component = self.index.find_component(component_words, component_key)
             if component is None:
-                return self._ask(
-                    Msg.of("unknown_component", words=component_words or "", parts=self._parts()),
-                    "reprompt_ingredients",
-                )
+                return self._unknown_component(component_words, "reprompt_ingredients")
             parts = [component]
         else:
             parts = self._current_first(self.recipe.components)
