@@ -155,12 +155,14 @@ def _stem(word: str) -> str:
 
 
 def build_index(recipe: Recipe) -> RecipeIndex:
-    """The look-up index of a recipe: build it once, at start-up, and share it."""
+    """The look-up index of a recipe: build it once, at start-up, and share it.
+
+    Exact look-ups (ingredient key, steps using an ingredient) are the loader's own tables; this
+    adds what a cook may say: lower-cased, singular and plural, filler words dropped.
+    """
     ingredients: dict[str, list[Ingredient]] = defaultdict(list)
-    by_key: dict[str, list[Ingredient]] = defaultdict(list)
     components: dict[str, Component] = {}
     actions: dict[str, list[Step]] = defaultdict(list)
-    uses: dict[str, list[Step]] = defaultdict(list)
     tips: dict[str, list[Tip]] = defaultdict(list)
     for component in recipe.components:
         for name in (component.id, component.name, *component.synonyms):
@@ -168,7 +170,6 @@ def build_index(recipe: Recipe) -> RecipeIndex:
                 components.setdefault(variant, component)
         components.setdefault(component.id, component)
         for ingredient in component.ingredients:
-            by_key[ingredient.key].append(ingredient)
             for name in (ingredient.name, ingredient.key.replace("-", " "), *ingredient.synonyms):
                 for variant in _variants(name):
                     if ingredient not in ingredients[variant]:
@@ -177,8 +178,6 @@ def build_index(recipe: Recipe) -> RecipeIndex:
             for action in step.actions:
                 for variant in _variants(action) | {_stem(normalise(action))}:
                     actions[variant].append(step)
-            for ingredient_id in step.ingredient_ids:
-                uses[ingredient_id].append(step)
     for tip in recipe.tips:
         tips[tip.id].append(tip)
         for keyword in tip.keywords:
@@ -190,10 +189,10 @@ def build_index(recipe: Recipe) -> RecipeIndex:
     return RecipeIndex(
         recipe=recipe,
         ingredients={k: _exact_first(k, v) for k, v in ingredients.items()},
-        by_key={k: tuple(v) for k, v in by_key.items()},
+        by_key=recipe.ingredients_by_key,
         components=components,
         actions={k: tuple(v) for k, v in actions.items()},
-        uses={k: tuple(v) for k, v in uses.items()},
+        uses=recipe.steps_by_ingredient,
         tips={k: tuple(v) for k, v in tips.items()},
     )
 
