@@ -83,11 +83,6 @@ class Voice:
         return self.template(key).format(**values)
 
     # -- values ------------------------------------------------------------------------------
-    def amount_in(self, amount: Amount | None, prefs: Prefs) -> Amount | None:
-        if amount is not None and prefs.units == "metric":
-            return to_metric(amount)
-        return amount
-
     def quantity(self, q: Quantity, prefs: Prefs) -> str:
         return _spoken_quantity(q.amount, q.ingredient.name, self.locale, prefs.units == "metric")
 
@@ -112,10 +107,8 @@ class Voice:
         return self.join([self.span(s) for s in spans])
 
     def number(self, value: Fraction | int) -> str:
-        value = Fraction(value)
-        if value.denominator == 1:
-            return kitchen_speech.number_words(int(value)) if value <= 20 else str(int(value))
-        return kitchen_speech.speak_number(value)
+        """Words up to twenty, digits above, fractions by name (the kitchen's rule)."""
+        return kitchen_speech.speak_number(Fraction(value))
 
     def join(self, items: list[str], conjunction: str | None = None) -> str:
         items = [i for i in items if i]
