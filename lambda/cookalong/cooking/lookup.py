@@ -74,33 +74,15 @@ class RecipeIndex:
         return found
 
     def _ingredients_from_words(self, spoken: str) -> tuple[Ingredient, ...]:
-        for variant in _variants(spoken):
-            if variant in self.ingredients:
-                return self.ingredients[variant]
-        words = set(normalise(spoken).split()) | {_singular(w) for w in normalise(spoken).split()}
-        # "five spice powder" contains "five spice"; "fresh lime juice" contains "lime juice".
-        contained = [n for n in self.ingredients if set(n.split()) <= words]
-        if contained:
-            best = max(contained, key=len)
-            return self.ingredients[best]
-        close = _close_matches(normalise(spoken), list(self.ingredients))
-        return self.ingredients[close[0]] if close else ()
+        name = _best_name(self.ingredients, spoken)
+        return self.ingredients[name] if name is not None else ()
 
     # -- components ------------------------------------------------------------------------
     def find_component(self, spoken: str | None, key: str | None = None) -> Component | None:
         if key and key in self.components:
             return self.components[key]
-        if not spoken:
-            return None
-        for variant in _variants(spoken):
-            if variant in self.components:
-                return self.components[variant]
-        words = set(normalise(spoken).split())
-        contained = [n for n in self.components if n and set(n.split()) <= words]
-        if contained:
-            return self.components[max(contained, key=len)]
-        close = _close_matches(normalise(spoken), list(self.components))
-        return self.components[close[0]] if close else None
+        name = _best_name(self.components, spoken) if spoken else None
+        return self.components[name] if name is not None else None
 
     # -- steps -----------------------------------------------------------------------------
     def find_action(self, spoken: str | None, key: str | None = None) -> tuple[Step, ...]:
@@ -140,6 +122,22 @@ class RecipeIndex:
         if not found and key:
             return self.tips.get(key, ())
         return tuple(found.values())
+
+
+def _best_name(table: dict[str, object], spoken: str) -> str | None:
+    """The name in ``table`` a cook most likely meant: exactly (singular or plural), else the
+    longest name all of whose words were said ("five spice powder" holds "five spice"), else a
+    near miss ("mayonaise")."""
+    for variant in _variants(spoken):
+        if variant in table:
+            return variant
+    said = normalise(spoken).split()
+    words = set(said) | {_singular(w) for w in said}
+    contained = [n for n in table if n and set(n.split()) <= words]
+    if contained:
+        return max(contained, key=len)
+    close = _close_matches(normalise(spoken), list(table))
+    return close[0] if close else None
 
 
 _GRILL = {"grill": "broil", "grilling": "broil", "broiling": "broil", "baking": "bake"}
