@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cookalong.kitchen.amounts import Amount
 from cookalong.recipe.model import Ingredient, Step
+
+if TYPE_CHECKING:
+    from cookalong.cooking.effects import Effect
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,12 @@ class StepView:
 class Reply:
     """A whole answer: what to say, the short reprompt, and whether the session ends.
 
-    ``card`` carries the step the Alexa app should show, when there is one.
+    ``card`` carries the step the Alexa app should show, when there is one; ``effects`` what
+    the adapter must do (a timer to start ...), before the reply is said.
     """
 
     speech: tuple[Msg, ...]
     reprompt: Msg | None = None
     end_session: bool = False
     card: StepView | None = None
+    effects: tuple[Effect, ...] = ()
