@@ -58,21 +58,49 @@ BUILT_IN_INTENTS: tuple[str, ...] = (
 # intent -> {slot name: slot type}, exactly as docs/CONTRACTS.md fixes them.
 CUSTOM_INTENTS: dict[str, dict[str, str]] = {
     "StartCookingIntent": {"component": "COMPONENT"},
-    "HowMuchIntent": {"ingredient": "INGREDIENT", "component": "COMPONENT"},
+    "HowMuchIntent": {"ingredient": "INGREDIENT", "component": "COMPONENT", "unit": "UNIT"},
     "IngredientsIntent": {"component": "COMPONENT"},
     "StepIngredientsIntent": {},
-    "GoToStepIntent": {"number": "AMAZON.NUMBER", "component": "COMPONENT"},
+    "GoToStepIntent": {
+        "number": "AMAZON.NUMBER",
+        "component": "COMPONENT",
+        "ordinal": "AMAZON.Ordinal",
+        "position": "STEP_POSITION",
+    },
     "FindStepIntent": {"ingredient": "INGREDIENT", "action": "STEP_ACTION"},
     "WhereAmIIntent": {},
     "StepsLeftIntent": {},
     "TimeLeftIntent": {},
+    "WaitStatusIntent": {"action": "STEP_ACTION"},
     "TemperatureIntent": {"scale": "TEMPERATURE_SCALE", "action": "STEP_ACTION"},
     "HowLongIntent": {"action": "STEP_ACTION"},
     "ScaleIntent": {"servings": "AMAZON.NUMBER", "multiplier": "MULTIPLIER"},
     "UnitsIntent": {"system": "UNIT_SYSTEM"},
     "TipsIntent": {"topic": "TIP_TOPIC"},
+    "MoreIntent": {},
     "RecipeInfoIntent": {},
     "MeanwhileIntent": {},
+    "FollowUpIntent": {
+        "ingredient": "INGREDIENT",
+        "component": "COMPONENT",
+        "unit": "UNIT",
+        "number": "AMAZON.NUMBER",
+        "recipe": "RECIPE",
+    },
+    "AcknowledgeIntent": {},
+    "DonenessIntent": {"action": "STEP_ACTION"},
+    "EquipmentIntent": {"component": "COMPONENT"},
+    "ServingIntent": {},
+    "ReadRecipeIntent": {"component": "COMPONENT"},
+    "StepDetailIntent": {"detail": "STEP_DETAIL"},
+    "NutritionIntent": {},
+    "SetTimerIntent": {"duration": "AMAZON.DURATION", "action": "STEP_ACTION"},
+    "TimerStatusIntent": {"action": "STEP_ACTION"},
+    "CancelTimerIntent": {"action": "STEP_ACTION"},
+    "PauseTimerIntent": {},
+    "ResumeTimerIntent": {},
+    "ListRecipesIntent": {},
+    "ChooseRecipeIntent": {"recipe": "RECIPE"},
 }
 
 # The fewest samples each custom intent must have (the core ones: 30).
@@ -100,12 +128,34 @@ MIN_SAMPLES: dict[str, int] = {
             "StepIngredientsIntent",
             "RecipeInfoIntent",
             "MeanwhileIntent",
+            "WaitStatusIntent",
+            "FollowUpIntent",
+            "DonenessIntent",
+            "EquipmentIntent",
+            "ServingIntent",
+            "SetTimerIntent",
+            "TimerStatusIntent",
+            "ListRecipesIntent",
+            "ChooseRecipeIntent",
         ),
         20,
     ),
+    **dict.fromkeys(
+        (
+            "MoreIntent",
+            "AcknowledgeIntent",
+            "ReadRecipeIntent",
+            "StepDetailIntent",
+            "NutritionIntent",
+            "CancelTimerIntent",
+            "PauseTimerIntent",
+            "ResumeTimerIntent",
+        ),
+        10,
+    ),
 }
 
-RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "STEP_ACTION", "TIP_TOPIC")
+RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "RECIPE", "STEP_ACTION", "TIP_TOPIC")
 
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
@@ -415,6 +465,9 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
         return values[value_id]
 
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
+        value("RECIPE", recipe.id, recipe.short_title).add(
+            recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
+        )
         for component in recipe.components:
             value("COMPONENT", component.id, component.name).add(
                 component.name, *component.synonyms

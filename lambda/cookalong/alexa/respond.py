@@ -24,6 +24,7 @@ def speak(handler_input: HandlerInput, reply: Reply) -> Response:
     Open sessions always get a reprompt; what was said is remembered for "repeat".
     """
     session = cooking_session(handler_input)
+    reply = session.conclude(reply)
     voice = voice_for(locale_of(handler_input))
     spoken = voice.render_reply(reply, voice.prefs(session.state.units))
     builder = handler_input.response_builder.speak(ssml(spoken.speech))
