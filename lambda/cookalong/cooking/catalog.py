@@ -49,6 +49,13 @@ class Catalog(SessionBase):
     ) -> Reply:
         """Switch to a recipe by what the cook calls it; two that fit get a question back."""
         found = self.cookbook.find_recipes(recipe_words, recipe_key)
+        if not found and recipe_words:
+            # "let's make the aioli" is a part of this recipe, not a recipe of its own
+            component = self.index.find_component(recipe_words)
+            if component is not None:
+                return self.start_part(component)
+            if len(self.cookbook.titles()) == 1:
+                return self._unknown_component(recipe_words, "start")
         if not found:
             self._offer("ask_recipe")
             return self._ask(

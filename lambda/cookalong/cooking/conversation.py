@@ -94,21 +94,17 @@ class Conversation(SessionBase):
         return self._ask(Msg.of(key, view=view, last=last), "reprompt_step")
 
     def acknowledge(self) -> Reply:
-        """ "Got it", "okay", "thanks": never a move. A pending offer is asked again, briefly."""
+        """ "Got it", "okay", "thanks": never a move. Says what the cook can do next; an offer
+        or question still pending stays open for a later yes or answer."""
         offer = self.pending
+        if offer is not None and offer.is_question:
+            return self._ask_again(offer)
+        reply = self._what_next("ack")
         if offer is not None:
             self._keep_context()
             self._not_remembered()
-            if offer.is_question:
-                return self._ask_again(offer)
-            return (
-                self._ask(
-                    Msg.of("verbatim", text=self.state.last_reprompt or ""), _reprompt_for(offer)
-                )
-                if self.state.last_reprompt
-                else self._ask(Msg.of("ack_offer_pending"), _reprompt_for(offer))
-            )
-        return self._what_next("ack")
+            return Reply(reply.speech, Msg.of(_reprompt_for(offer)))
+        return reply
 
     def _ask_again(self, offer: Offer) -> Reply:
         self._keep_context()

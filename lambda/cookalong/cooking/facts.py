@@ -8,7 +8,7 @@ plainly and offers what the skill can do.
 from __future__ import annotations
 
 from cookalong.cooking.base import SessionBase
-from cookalong.cooking.lookup import detail_sentences
+from cookalong.cooking.lookup import detail_action_sentences, detail_sentences
 from cookalong.cooking.messages import Msg, Reply
 from cookalong.recipe.model import Component, Step
 
@@ -92,6 +92,19 @@ class Facts(SessionBase):
                         part=self._components[step.component_id].name,
                         here=step.component_id == self.progress.front
                         and step.number == self.state.step,
+                    ),
+                    "reprompt_step",
+                )
+        for step in self._steps_from_here():
+            related = detail_action_sentences(step.text, detail, self.recipe.language)
+            if related:
+                return self._ask(
+                    Msg.of(
+                        "detail_unknown_related",
+                        detail=detail,
+                        words=detail_words or "",
+                        text=related[0],
+                        number=step.number,
                     ),
                     "reprompt_step",
                 )

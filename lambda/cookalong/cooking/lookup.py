@@ -311,10 +311,33 @@ _DETAILS: dict[str, dict[str, tuple[tuple[str, int], ...]]] = {
 }
 
 
+# What a step does that a detail is about, when it does not give the detail itself ("slice the
+# pork belly" says nothing of how thick): said so the cook knows where the recipe is vague.
+_DETAIL_ACTIONS: dict[str, dict[str, str]] = {
+    "en": {
+        "thickness": r"\b(slice|slices|cut|carve)\b",
+        "size": r"\b(cut|chop|dice|slice)\b",
+        "spacing": r"\b(cut|cuts|score|space)\b",
+        "pan": r"\b(bake|roast|cook|fry|line)\b",
+        "rack": r"\b(oven)\b",
+    }
+}
+
+
 @lru_cache(maxsize=64)
 def _detail_patterns(language: str, detail: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     table = _DETAILS.get(language) or _DETAILS["en"]
     return tuple((re.compile(p, re.IGNORECASE), w) for p, w in table.get(detail, ()))
+
+
+def detail_action_sentences(text: str, detail: str, language: str = "en") -> list[str]:
+    """The sentences of a step that do what ``detail`` is about, without saying it."""
+    table = _DETAIL_ACTIONS.get(language) or _DETAIL_ACTIONS["en"]
+    pattern = table.get(detail)
+    if pattern is None:
+        return []
+    found = re.compile(pattern, re.IGNORECASE)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if found.search(s)]
 
 
 def detail_sentences(text: str, detail: str, language: str = "en") -> list[str]:
@@ -327,3 +350,53 @@ def detail_sentences(text: str, detail: str, language: str = "en") -> list[str]:
         if score > 0:
             scored.append((-score, position, sentence.strip()))
     return [s for _, _, s in sorted(scored)]
+
+
+# Words that are not ingredients but name something else a cook may ask about ("how many
+# people", "how much time", "how many calories"), by language.
+_TOPICS: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        "servings": frozenset(
+            [
+                "people",
+                "persons",
+                "person",
+                "servings",
+                "serving",
+                "portions",
+                "portion",
+                "guests",
+                "mouths",
+            ]
+        ),
+        "nutrition": frozenset(
+            [
+                "calories",
+                "calorie",
+                "kcal",
+                "fat",
+                "protein",
+                "carbs",
+                "carbohydrates",
+                "sugar",
+                "nutrition",
+            ]
+        ),
+        "time": frozenset(["time", "minutes", "hours", "longer"]),
+        "temperature": frozenset(["degrees", "temperature", "heat"]),
+        "equipment": frozenset(
+            ["pans", "pan", "equipment", "tools", "utensils", "bowls", "dishes"]
+        ),
+        "steps": frozenset(["steps"]),
+    }
+}
+
+
+def topic_of(words: str, language: str = "en") -> str | None:
+    """The non-ingredient topic some words are about ("people" → "servings"), if any."""
+    said = set(normalise(words).split())
+    table = _TOPICS.get(language) or _TOPICS["en"]
+    for topic, names in table.items():
+        if said & names:
+            return topic
+    return None

@@ -10,6 +10,7 @@ from datetime import timedelta
 from fractions import Fraction
 
 from cookalong.cooking.base import SessionBase
+from cookalong.cooking.lookup import topic_of
 from cookalong.cooking.messages import Msg, Quantity, Reply
 from cookalong.cooking.now import (
     longest,
@@ -21,7 +22,7 @@ from cookalong.cooking.state import MAX_SERVINGS
 from cookalong.recipe.model import Ingredient
 
 #: How many ingredients one answer lists before it offers the rest.
-LIST_CHUNK = 6
+LIST_CHUNK = 4
 
 
 class Questions(SessionBase):
@@ -286,6 +287,19 @@ class Questions(SessionBase):
             return self.part_info(component)
         if self.index.find_tips(words):
             return self.tips(words)
+        topic = topic_of(words, self.recipe.language)
+        if topic == "servings":
+            return self.recipe_info()
+        if topic == "nutrition":
+            return self.nutrition()
+        if topic == "time":
+            return self.time_left()
+        if topic == "temperature":
+            return self.temperature()
+        if topic == "equipment":
+            return self.equipment()
+        if topic == "steps":
+            return self.steps_left()
         return self._not_in_recipe(words)
 
     # -- the oven and times ----------------------------------------------------------------

@@ -241,7 +241,11 @@ def _detail(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
 def _detail_unknown(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     key = f"detail_asked_{p['detail']}"
     asked = voice.t(key) if key in voice.messages else (p.get("words") or p["detail"])
-    return {"asked": asked}
+    values = {"asked": asked}
+    if "text" in p:
+        values["text"] = voice.spoken_text(p["text"], prefs)
+        values["number"] = str(p["number"])
+    return values
 
 
 def _nutrition(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -394,6 +398,7 @@ PREPARERS = {
     "equipment": _equipment,
     "detail": _detail,
     "detail_unknown": _detail_unknown,
+    "detail_unknown_related": _detail_unknown,
     "nutrition": _nutrition,
     "part_info": _part_info,
     "read_step": _read_step,
