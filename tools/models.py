@@ -25,12 +25,13 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from cookalong.recipe.slots import speakable
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = ROOT / "tools" / "model_samples"
@@ -162,14 +163,6 @@ _SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split())
-
-
-#: Number words, as Alexa's speech recognition writes them (index = value).
-UNIT_WORDS = _split(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-TENS_WORDS = _split("- - twenty thirty forty fifty sixty seventy eighty ninety")
 
 
 class ModelError(ValueError):
@@ -393,33 +386,6 @@ def builtin_phrases() -> dict[str, tuple[str, ...]]:
 
 # --------------------------------------------------------------------------------------------
 # Slot types
-
-
-def speakable(text: str) -> str:
-    """A slot value or synonym in the form Alexa's speech recognition writes it.
-
-    Lower case, accents dropped ("purée" → "puree"), "&" → "and", digits as words, hyphens and
-    other punctuation as spaces (apostrophes kept).
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = text.replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\d+", lambda match: " " + _number_words(int(match.group())) + " ", text)
-    text = re.sub(r"[^a-z' ]+", " ", text)
-    return " ".join(text.split())
-
-
-def _number_words(n: int) -> str:
-    if n < 20:
-        return UNIT_WORDS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return TENS_WORDS[tens] + ("" if ones == 0 else " " + UNIT_WORDS[ones])
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return UNIT_WORDS[hundreds] + " hundred" + ("" if rest == 0 else " " + _number_words(rest))
-    thousands, rest = divmod(n, 1000)
-    return _number_words(thousands) + " thousand" + ("" if rest == 0 else " " + _number_words(rest))
 
 
 @dataclass

@@ -29,7 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from tools.models import TENS_WORDS, UNIT_WORDS, builtin_phrases, canonical_sample, model_path
+from cookalong.recipe.slots import TENS_WORDS, UNIT_WORDS
+from tools.models import builtin_phrases, canonical_sample, model_path
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000c00c"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cookalong.cooking.base import SessionBase
+from cookalong.cooking.effects import UseRecipeEntities
 from cookalong.cooking.messages import Msg, Reply
 
 #: How many recipe titles one answer names before it offers more.
@@ -76,6 +79,9 @@ class Catalog(SessionBase):
             return self._introduce()
         self.state.switch_to(self.cookbook.recipe(rid))
         self._touch()
+        return replace(self._chosen(), effects=(UseRecipeEntities(rid),))
+
+    def _chosen(self) -> Reply:
         progress = self.progress
         if progress.started and not progress.finished:
             view = self._view(self.component, self.state.step)

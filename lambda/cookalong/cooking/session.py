@@ -8,9 +8,11 @@ Wording lives in the locale resources; this module never builds a sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 
 from cookalong.cooking.catalog import Catalog
 from cookalong.cooking.conversation import Conversation
+from cookalong.cooking.effects import ClearEntities, UseRecipeEntities
 from cookalong.cooking.facts import Facts
 from cookalong.cooking.lookup import RecipeIndex, build_index, match_titles
 from cookalong.cooking.messages import Msg, Reply
@@ -124,19 +126,24 @@ class CookingSession(Conversation, Catalog, Timers, Facts, Questions, Navigation
         """Welcome back to the recipe in progress; with several recipes and none going, offer
         a choice."""
         in_progress = self.progress.started and not self.progress.finished
-        if not in_progress and len(self.cookbook.titles()) > 1 and not self.progress.finished:
+        several = len(self.cookbook.titles()) > 1
+        if not in_progress and several and not self.progress.finished:
             return self.welcome_catalog()
-        return super().launch()
+        reply = super().launch()
+        if in_progress and several:
+            return replace(reply, effects=(*reply.effects, UseRecipeEntities(self.recipe.id)))
+        return reply
 
     def conclude(self, reply: Reply) -> Reply:
+        """Also: a one-shot question in a cookbook of several names the recipe in progress, and
+        a finished recipe forgets its dynamic entities."""
         reply = super().conclude(reply)
-        if self.one_shot and len(self.cookbook.titles()) > 1 and self.progress.started:
-            return Reply(
-                (Msg.of("for_recipe", recipe=self.recipe.short_title), *reply.speech),
-                reply.reprompt,
-                reply.end_session,
-                reply.card,
-                reply.effects,
+        several = len(self.cookbook.titles()) > 1
+        if self.progress.finished and several and not reply.effects:
+            reply = replace(reply, effects=(ClearEntities(),))
+        if self.one_shot and several and self.progress.started:
+            reply = replace(
+                reply, speech=(Msg.of("for_recipe", recipe=self.recipe.short_title), *reply.speech)
             )
         return reply
 
