@@ -14,6 +14,9 @@ One source of truth:
 * the slot types INGREDIENT, COMPONENT, STEP_ACTION and TIP_TOPIC come from the recipes
   (``cookalong.recipe.loader.default_recipes()``); TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER
   from ``tools/model_samples/slot_types.json``;
+* what Alexa's model build refuses is refused here first, naming the template: characters it
+  does not take, slots side by side, samples too long, the invocation name in a sample, one
+  request in two intents (or claimed from a built-in intent), slot values too long or too many;
 * the locales differ only by word substitutions and extra synonyms in
   ``tools/model_samples/locales.json`` (en-GB, en-AU and en-IN say "grill" where the recipe says
   "broil", and spell "millilitres").
@@ -160,6 +163,18 @@ RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "RECIPE", "STEP_ACTION", "TIP_TO
 
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
+# Alexa's limits and rules for what a model may hold, checked at generation time so that the
+# model build never refuses what `make models` wrote:
+#: characters in one sample utterance (slot references included)
+MAX_SAMPLE_CHARS = 200
+#: characters in one slot value or synonym
+MAX_SLOT_VALUE_CHARS = 140
+#: custom slot values and synonyms, all types together
+MAX_SLOT_VALUES = 50_000
+#: samples of one intent. No published figure for Alexa was found; this is a guard against a
+#: template that explodes (it is the per-intent limit of Amazon Lex, Alexa's sibling NLU)
+MAX_SAMPLES_PER_INTENT = 1_500
+
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -282,7 +297,9 @@ def samples_for(locale: str) -> dict[str, list[str]]:
     ------
     ModelError
         For a template Alexa would refuse (a character it does not accept, an undeclared slot,
-        the same utterance in two intents, an unknown intent file), naming the file and line.
+        two slots side by side, a sample over 200 characters or with the invocation name in it,
+        the same utterance in two intents or claimed from a built-in intent, an unknown intent
+        file, an intent past ``MAX_SAMPLES_PER_INTENT``), naming the file and line.
     """
     spec = locale_spec(locale)
     known = set(BUILT_IN_INTENTS) | set(CUSTOM_INTENTS)
@@ -326,6 +343,12 @@ def samples_for(locale: str) -> dict[str, list[str]]:
                     f"{owner[canonical_sample(phrase)]} has a sample {phrase!r} that Alexa's "
                     f"built-in {intent} already understands"
                 )
+    for intent, utterances in found.items():
+        if len(utterances) > MAX_SAMPLES_PER_INTENT:
+            raise ModelError(
+                f"{intent}: {len(utterances)} samples in {locale}, more than "
+                f"{MAX_SAMPLES_PER_INTENT} (a template expands too far)"
+            )
     return {intent: sorted(utterances) for intent, utterances in found.items()}
 
 
@@ -342,6 +365,17 @@ def _check_sample(utterance: str, declared: set[str], where: str) -> None:
     slots = _SLOT_REF.findall(utterance)
     if len(slots) != len(set(slots)):
         raise ModelError(f"{where}: {utterance!r}: a slot appears twice")
+    if re.search(r"\}\s*\{", utterance):
+        raise ModelError(
+            f"{where}: {utterance!r}: two slots side by side (Alexa cannot tell where one "
+            "value ends; put a word between them)"
+        )
+    if len(utterance) > MAX_SAMPLE_CHARS:
+        raise ModelError(f"{where}: {utterance!r}: longer than {MAX_SAMPLE_CHARS} characters")
+    if re.search(rf"(^| ){re.escape(INVOCATION_NAME)}( |$)", utterance):
+        raise ModelError(
+            f"{where}: {utterance!r}: has the invocation name (Alexa would open the skill again)"
+        )
 
 
 _CONTRACTIONS = {
@@ -358,6 +392,15 @@ _CONTRACTIONS = {
     "i'll": "i will",
     "i'd": "i would",
     "didn't": "did not",
+    "long's": "long is",
+    "hot's": "hot is",
+    "oven's": "oven is",
+    "timer's": "timer is",
+    "pork's": "pork is",
+    "dinner's": "dinner is",
+    "everything's": "everything is",
+    "who's": "who is",
+    "when's": "when is",
     "don't": "do not",
     "okay": "ok",
 }
@@ -413,8 +456,9 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
     -------
     dict[str, list[_Value]]
         Per type, one value per stable id: an ingredient ``key`` (maple syrup, in both components,
-        key), a component id, an action word (synonym: its "-ing" form, as in "the resting
-        step"), a tip id (synonyms: the tip's keywords).
+        key), a component id, an action word (synonyms: its "-ing", "-s" and "-ed" forms, as in
+        "the resting step", "while it rests", "when it's rested"), a tip id (synonyms: the tip's
+        keywords).
 
     Notes
     -----
@@ -443,7 +487,10 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
                 entry.add(ingredient.name, *ingredient.synonyms)
             for step in component.steps:
                 for action in step.actions:
-                    value("STEP_ACTION", speakable(action), action).add(gerund(action))
+                    forms = (gerund(action), third_person(action), past_participle(action))
+                    value("STEP_ACTION", speakable(action), action).add(
+                        *(form for form in forms if form)
+                    )
         for tip in recipe.tips:
             value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
     return {name: list(values.values()) for name, values in types.items()}
@@ -464,6 +511,50 @@ def gerund(action: str) -> str:
     else:
         stem = verb
     return " ".join((stem + "ing", rest)).strip()
+
+
+# Verbs whose past form is not the regular "-ed" one (cooking words only).
+_IRREGULAR_PAST = {
+    "sit": "sat", "cut": "cut", "put": "put", "set": "set", "let": "let", "leave": "left",
+    "make": "made", "take": "taken", "freeze": "frozen", "beat": "beaten", "shake": "shaken",
+    "grind": "ground", "fry": "fried", "dry": "dried",
+}  # fmt: skip
+# Nouns a recipe uses as an action ("fridge" it): no other forms.
+_NOUN_ACTIONS = frozenset({"fridge", "freezer", "oven"})
+
+
+def third_person(action: str) -> str | None:
+    """The "-s" form, as in "while it bakes": "bake" → "bakes", "mix" → "mixes",
+    "dry" → "dries", "heat the oven" → "heats the oven"; ``None`` for a noun ("fridge")."""
+    verb, _, rest = speakable(action).partition(" ")
+    if verb in _NOUN_ACTIONS:
+        return None
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        form = verb + "es"
+    elif re.search(r"[^aeiou]y$", verb):
+        form = verb[:-1] + "ies"
+    else:
+        form = verb + "s"
+    return " ".join((form, rest)).strip()
+
+
+def past_participle(action: str) -> str | None:
+    """The "-ed" form, as in "when it's baked": "bake" → "baked", "rub" → "rubbed",
+    "sit" → "sat", "heat the oven" → "heated the oven"; ``None`` for a noun ("fridge")."""
+    verb, _, rest = speakable(action).partition(" ")
+    if verb in _NOUN_ACTIONS:
+        return None
+    if verb in _IRREGULAR_PAST:
+        form = _IRREGULAR_PAST[verb]
+    elif verb.endswith("e"):
+        form = verb + "d"
+    elif re.search(r"[^aeiou]y$", verb):
+        form = verb[:-1] + "ied"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):
+        form = verb + verb[-1] + "ed"
+    else:
+        form = verb + "ed"
+    return " ".join((form, rest)).strip()
 
 
 def fixed_slot_values() -> dict[str, list[_Value]]:
@@ -509,7 +600,23 @@ def slot_types(recipes: Iterable[Any], locale: str) -> list[dict[str, Any]]:
         if not rendered:
             raise ModelError(f"slot type {type_name} has no values (is the recipe empty?)")
         result.append({"name": type_name, "values": rendered})
+    _check_slot_limits(result)
     return result
+
+
+def _check_slot_limits(types: list[dict[str, Any]]) -> None:
+    total = 0
+    for slot_type in types:
+        for value in slot_type["values"]:
+            for phrase in (value["name"]["value"], *value["name"].get("synonyms", ())):
+                total += 1
+                if len(phrase) > MAX_SLOT_VALUE_CHARS:
+                    raise ModelError(
+                        f"slot type {slot_type['name']}: {phrase!r} is longer than "
+                        f"{MAX_SLOT_VALUE_CHARS} characters"
+                    )
+    if total > MAX_SLOT_VALUES:
+        raise ModelError(f"{total} slot values and synonyms, more than Alexa's {MAX_SLOT_VALUES}")
 
 
 # --------------------------------------------------------------------------------------------

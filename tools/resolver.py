@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -139,113 +140,180 @@ def normalise(text: str) -> str:
     return canonical_sample(" ".join(word for word in words if word))
 
 
-_ORDINALS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
+_ORDINAL_UNITS = _words(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_ORDINAL_TENS = _words(
+    "- - twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+)
+_ORDINALS = {word: n for n, word in enumerate(_ORDINAL_UNITS)} | {
+    word: 10 * n for n, word in enumerate(_ORDINAL_TENS) if word != "-"
 }
+_ORDINALS["hundredth"] = 100
+_ORDINAL_SUFFIX = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
 def words_to_ordinal(words: list[str]) -> int | None:
-    """ "third" → 3, "twenty first" → 21, "3rd" → 3 (AMAZON.Ordinal sends digits)."""
+    """Spoken or written ordinal → int, as AMAZON.Ordinal sends it (digits).
+
+    "third" → 3, "twenty first" → 21, "twentieth" → 20, "one hundred and second" → 102,
+    "3rd" → 3, "22nd" → 22. ``None`` when the words are not (only) an ordinal: "three",
+    "last", "third step".
+    """
     if len(words) == 1:
-        match = re.fullmatch(r"(\d+)(st|nd|rd|th)", words[0])
+        match = _ORDINAL_SUFFIX.fullmatch(words[0])
         if match:
-            return int(match.group(1))
-        if words[0] in _ORDINALS:
-            return _ORDINALS[words[0]]
-    if len(words) == 2 and words[0] in _TENS and words[1] in _ORDINALS:
-        return _TENS[words[0]] + _ORDINALS[words[1]]
+            return int(match.group(1)) or None
+    if not words or words[-1] not in _ORDINALS:
+        return None
+    last = _ORDINALS[words[-1]]
+    if len(words) == 1:
+        return last or None
+    head = words[:-1]
+    if head[-1] == "and":  # "one hundred and first"
+        head = head[:-1]
+    if not head:
+        return None
+    before = words_to_number(head)
+    if before is None:
+        return None
+    if last == 100:  # "two hundredth"
+        return before * 100 if before < 10 else None
+    if last >= 10 and last % 10 == 0 and last < 100:  # "one hundred twentieth"
+        return before + last if before % 100 == 0 else None
+    # "twenty first": the number before ends in a ten (or a hundred) and has no units
+    if before % 10 == 0 and (before % 100 != 0 or before >= 100) and last < 10:
+        return before + last
+    if before % 100 == 0 and last < 20:  # "one hundred and twelfth"
+        return before + last
     return None
 
 
-_DURATION_UNITS = {
-    "second": "S",
-    "seconds": "S",
-    "sec": "S",
-    "secs": "S",
-    "minute": "M",
-    "minutes": "M",
-    "min": "M",
-    "mins": "M",
-    "hour": "H",
-    "hours": "H",
-    "hr": "H",
-    "hrs": "H",
+# AMAZON.DURATION: ISO-8601 "PnYnMnWnDTnHnMnS"; Alexa sends the units as said ("ninety
+# minutes" is PT90M), fractions carried into the next smaller unit ("an hour and a half" is
+# PT1H30M, "two and a half minutes" PT2M30S).
+_DURATION_UNITS: dict[str, str] = {
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), "S"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "M"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "H"),
+    **dict.fromkeys(("day", "days"), "D"),
+    **dict.fromkeys(("week", "weeks"), "W"),
 }
+_DURATION_SECONDS = {"S": 1, "M": 60, "H": 3600, "D": 86400, "W": 7 * 86400}
+_FRACTIONS = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction(1, 4)}
 
 
 def words_to_duration(words: list[str]) -> str | None:
-    """ "ten minutes" → "PT10M", "an hour and a half" → "PT1H30M", "two hours" → "PT2H"."""
-    parts: dict[str, float] = {}
-    number: list[str] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word in _DURATION_UNITS:
-            amount = words_to_number(number) if number else None
-            if number == ["a"] or number == ["an"]:
-                amount = 1
-            if amount is None:
-                return None
-            parts[_DURATION_UNITS[word]] = parts.get(_DURATION_UNITS[word], 0) + amount
-            number = []
-        elif word in ("half", "quarter") and (not number or number in (["a"], ["an"])):
-            fraction = 0.5 if word == "half" else 0.25
-            unit = (
-                "H"
-                if parts.get("H") is not None
-                or (i + 1 < len(words) and words[i + 1].startswith("hour"))
-                else "M"
-            )
-            if i + 2 < len(words) and words[i + 1] == "an" and words[i + 2] in ("hour",):
-                parts["H"] = parts.get("H", 0) + fraction
-                i += 3
-                number = []
-                continue
-            parts[unit] = parts.get(unit, 0) + fraction
-            number = []
-        elif word == "and" and not number:
-            pass
-        else:
-            number.append("a" if word == "an" else word)
-        i += 1
-    if number or not parts:
+    """Spoken duration → ISO-8601, as AMAZON.DURATION sends it.
+
+    "ten minutes" → "PT10M", "an hour and a half" → "PT1H30M", "half an hour" → "PT30M",
+    "one and a half hours" → "PT1H30M", "two hours and fifteen minutes" → "PT2H15M",
+    "a quarter of an hour" → "PT15M", "three days" → "P3D", "90 minutes" → "PT90M".
+    ``None`` when the words are not (only) a duration ("ten", "a few minutes", "the bake").
+    """
+    amounts = _duration_amounts(words)
+    if not amounts:
         return None
-    hours = parts.get("H", 0)
-    minutes = parts.get("M", 0) + (hours - int(hours)) * 60
-    seconds = parts.get("S", 0) + (minutes - int(minutes)) * 60
-    text = "PT"
-    if int(hours):
-        text += f"{int(hours)}H"
-    if int(minutes):
-        text += f"{int(minutes)}M"
-    if int(seconds):
-        text += f"{int(seconds)}S"
-    return text if text != "PT" else None
+    return _iso_duration(amounts)
+
+
+def _duration_amounts(words: list[str]) -> dict[str, Fraction] | None:
+    """Per ISO letter, the amount said; ``None`` unless every word belongs to a duration."""
+    amounts: dict[str, Fraction] = {}
+    i, n = 0, len(words)
+    last_unit: str | None = None
+    while i < n:
+        if words[i] == "and" and amounts:
+            i += 1
+            # "an hour and a half", "a minute and a quarter": the fraction of the last unit
+            j = i + 1 if i < n and words[i] in ("a", "an") else i
+            if j < n and words[j] in ("half", "quarter") and j + 1 == n and last_unit:
+                amounts[last_unit] += _FRACTIONS[words[j]]
+                return amounts
+            continue
+        parsed = _duration_term(words, i)
+        if parsed is None:
+            return None
+        amount, unit, i = parsed
+        if unit in amounts:
+            return None  # "ten minutes five minutes"
+        amounts[unit] = amount
+        last_unit = unit
+    return amounts
+
+
+def _duration_term(words: list[str], i: int) -> tuple[Fraction, str, int] | None:
+    """One "<amount> <unit>" at ``words[i]``: the amount, its ISO letter, and where it ends."""
+    n = len(words)
+    # "half an hour", "a quarter of an hour", "three quarters of an hour"
+    j, count = i, Fraction(1)
+    if j < n and words[j] in ("a", "an"):
+        j += 1
+    elif j < n and words[j] != "and" and words[j] not in _FRACTIONS:
+        k = j
+        while k < n and words[k] not in _FRACTIONS and words[k] not in _DURATION_UNITS:
+            k += 1
+        if k < n and words[k] == "quarters":
+            number = words_to_number(words[j:k])
+            if number is None:
+                return None
+            count, j = Fraction(number), k
+    if j < n and words[j] in _FRACTIONS:
+        fraction = count * _FRACTIONS[words[j]]
+        j += 1
+        if j < n and words[j] == "of":
+            j += 1
+        if j < n and words[j] in ("a", "an"):
+            j += 1
+        if j < n and words[j] in _DURATION_UNITS and not words[j].endswith("s"):
+            return fraction, _DURATION_UNITS[words[j]], j + 1
+        return None
+    # "ten minutes", "a minute", "one and a half hours", "a couple of minutes", "1 hour"
+    k = i
+    while k < n and words[k] not in _DURATION_UNITS:
+        k += 1
+    if k == n:
+        return None
+    if k == i:  # "hour and a half": a bare unit is one of it, before its fraction
+        if words[k].endswith("s") or k + 1 == n or words[k + 1] != "and":
+            return None
+        return Fraction(1), _DURATION_UNITS[words[k]], k + 1
+    head = words[i:k]
+    extra = Fraction(0)
+    if len(head) >= 3 and head[-2] in ("a", "an") and head[-1] in _FRACTIONS and head[-3] == "and":
+        extra, head = _FRACTIONS[head[-1]], head[:-3]  # "one and a half hours"
+    if head in (["a"], ["an"]):
+        number: int | None = 1
+    elif head in (["a", "couple", "of"], ["couple", "of"], ["a", "couple"]):
+        number = 2
+    else:
+        number = words_to_number(head)
+    if number is None:
+        return None
+    return Fraction(number) + extra, _DURATION_UNITS[words[k]], k + 1
+
+
+def _iso_duration(amounts: dict[str, Fraction]) -> str | None:
+    """Whole amounts per unit as ISO-8601; a fraction carries into the next smaller unit."""
+    order = ("W", "D", "H", "M", "S")
+    whole: dict[str, int] = {}
+    carry = Fraction(0)
+    for index, unit in enumerate(order):
+        amount = amounts.get(unit, Fraction(0)) + carry
+        whole[unit] = int(amount)
+        rest = amount - int(amount)
+        if rest and index + 1 < len(order):
+            carry = rest * _DURATION_SECONDS[unit] / _DURATION_SECONDS[order[index + 1]]
+        elif rest:
+            return None  # a fraction of a second
+        else:
+            carry = Fraction(0)
+    date = "".join(f"{whole[u]}{u}" for u in ("W", "D") if whole[u])
+    time = "".join(f"{whole[u]}{u}" for u in ("H", "M", "S") if whole[u])
+    if not date and not time:
+        return None
+    return "P" + date + ("T" + time if time else "")
 
 
 def words_to_number(words: list[str]) -> int | None:
@@ -306,6 +374,23 @@ class _SlotType:
     name: str
     phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]]  # normalised words → entities
     longest: int
+    words: frozenset[str] = frozenset()  # every word of every value
+    by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # text length → texts
+
+    @classmethod
+    def of(cls, name: str, phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]]) -> _SlotType:
+        """The type with its look-up tables for near misses built once."""
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for phrase in phrases:
+            text = " ".join(phrase)
+            by_length[len(text)].append(text)
+        return cls(
+            name,
+            phrases,
+            max((len(key) for key in phrases), default=1),
+            frozenset(word for phrase in phrases for word in phrase),
+            {length: tuple(texts) for length, texts in by_length.items()},
+        )
 
     def lookup(self, words: tuple[str, ...]) -> tuple[_Entity, ...]:
         found = self.phrases.get(words)
@@ -314,15 +399,14 @@ class _SlotType:
         return found or ()
 
     def near(self, words: tuple[str, ...]) -> bool:
-        """Close to a known value: one edit away, or sharing a content word with one."""
+        """Close to a known value: sharing a content word with one, or two edits away."""
+        if any(word in self.words for word in words if word not in _EMPTY_WORDS):
+            return True
         text = " ".join(words)
-        content = {word for word in words if word not in _EMPTY_WORDS}
-        for phrase in self.phrases:
-            candidate = " ".join(phrase)
-            if abs(len(candidate) - len(text)) <= 2 and _edit_distance(candidate, text) <= 2:
-                return True
-            if content & set(phrase):
-                return True
+        for length in range(len(text) - 2, len(text) + 3):
+            for candidate in self.by_length.get(length, ()):
+                if _within_edits(candidate, text, 2):
+                    return True
         return False
 
 
@@ -332,6 +416,7 @@ class _Sample:
     text: str
     items: tuple[str, ...]  # words, and slot names as "{name}"
     literals: frozenset[str]
+    slotless: bool = False
 
 
 @dataclass
@@ -358,6 +443,7 @@ class Resolver:
     _by_word: dict[str, list[int]] = field(init=False, repr=False)
     _slot_only: list[int] = field(init=False, repr=False)
     _fill_memo: dict[tuple[str, tuple[str, ...]], float | None] = field(init=False, repr=False)
+    _seen: set[tuple[str, tuple[str, ...]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         language = self.model["interactionModel"]["languageModel"]
@@ -374,13 +460,12 @@ class Resolver:
                     key = tuple(normalise(phrase).split())
                     if key and entity not in phrases[key]:
                         phrases[key].append(entity)
-            self._types[slot_type["name"]] = _SlotType(
-                slot_type["name"],
-                {key: tuple(entities) for key, entities in phrases.items()},
-                max((len(key) for key in phrases), default=1),
+            self._types[slot_type["name"]] = _SlotType.of(
+                slot_type["name"], {key: tuple(entities) for key, entities in phrases.items()}
             )
         self._slots = {}
         self._samples = []
+        self._seen = set()
         declared = {intent["name"] for intent in language["intents"]}
         for intent in language["intents"]:
             self._slots[intent["name"]] = {
@@ -410,8 +495,13 @@ class Resolver:
                 items.append(token)
             else:
                 items.extend(normalise(token).split())
+        key = (intent, tuple(items))
+        if key in self._seen:  # "what's" and "what is" are one sample once normalised
+            return
+        self._seen.add(key)
         literals = frozenset(item for item in items if not item.startswith("{"))
-        self._samples.append(_Sample(intent, text, tuple(items), literals))
+        slotless = not any(item.startswith("{") for item in items)
+        self._samples.append(_Sample(intent, text, tuple(items), literals, slotless))
 
     # ----------------------------------------------------------------------------------------
 
@@ -459,6 +549,10 @@ class Resolver:
         for slot, text in values.items():
             if text == "":
                 slots[slot]["value"] = ""
+            elif text is not None and text.strip() == "?":
+                # what Alexa sends for a number (or an ordinal, a duration) it heard but could
+                # not read: passed on as it is
+                slots[slot] = {"name": slot, "confirmationStatus": "NONE", "value": "?"}
         return Resolution("intent", name, slots)
 
     def _intent(self, words: list[str], *, new_session: bool) -> Resolution:
@@ -502,14 +596,18 @@ class Resolver:
                     rank = (0.0, -len(sample.literals), index)
                     if best is None or rank < best:
                         best, best_match = rank, (sample, spans)
-        # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words
+        # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words; a
+        # sample whose words alone already cost more than the best so far is not aligned
         if best is None:
             for index in ordered:
                 sample = self._samples[index]
-                missing = len(sample.literals - present)
-                if missing > 2 or missing * 2 > len(sample.literals):
+                absent = sample.literals - present
+                if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
                     continue
-                match = self._align(sample, key)
+                limit = _MAX_COST if best is None else min(_MAX_COST, best[0])
+                if _lower_bound(sample, absent, words) > limit:
+                    continue
+                match = self._align(sample, key, limit)
                 if match is None:
                     continue
                 cost, spans = match
@@ -567,9 +665,13 @@ class Resolver:
         return match(0, 0)
 
     def _align(
-        self, sample: _Sample, words: tuple[str, ...]
+        self, sample: _Sample, words: tuple[str, ...], limit: float = float("inf")
     ) -> tuple[float, dict[str, tuple[str, ...]]] | None:
-        """Cheapest alignment of ``words`` to the sample (0 when it is the sample exactly)."""
+        """Cheapest alignment of ``words`` to the sample (0 when it is the sample exactly).
+
+        Alignments costing more than ``limit`` (and than ``_MAX_COST``) are abandoned early.
+        """
+        limit = min(limit, _MAX_COST)
         items, n = sample.items, len(words)
         slot_types = self._slots[sample.intent]
         inf = float("inf")
@@ -582,7 +684,7 @@ class Resolver:
         for i in range(len(items) + 1):
             for j in range(n + 1):
                 here = cost[i][j]
-                if here > _MAX_COST:  # too far from the sample already (or unreachable)
+                if here > limit:  # too far from the sample already (or unreachable)
                     continue
                 if j < n:  # an extra word the sample does not have
                     extra = 0.6 if words[j] in _FILLERS else 1.0
@@ -679,6 +781,17 @@ _MAX_COST = 1.5
 _FALLBACK = "AMAZON.FallbackIntent"
 
 
+def _lower_bound(sample: _Sample, absent: frozenset[str], words: list[str]) -> float:
+    """The least a tolerant match of ``words`` to ``sample`` can cost: its words not said, and,
+    for a sample without slots, the words said that it does not have."""
+    bound = sum(0.5 if word in _FILLERS else 1.0 for word in absent)
+    if sample.slotless:
+        for word in words:
+            if word not in sample.literals:
+                bound += 0.6 if word in _FILLERS else 1.0
+    return bound
+
+
 def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ...]) -> float | None:
     """What filling a slot of ``type_name`` with ``words`` costs (``None``: impossible)."""
     if all(word in _EMPTY_WORDS for word in words):
@@ -701,16 +814,23 @@ def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ..
     return 1.0 if slot_type.near(words) else 1.3 + 0.2 * (len(words) - 1)
 
 
-def _edit_distance(a: str, b: str) -> int:
+def _within_edits(a: str, b: str, most: int) -> bool:
+    """``a`` and ``b`` are at most ``most`` edits apart (a banded Levenshtein, cut short)."""
+    if abs(len(a) - len(b)) > most:
+        return False
     previous = list(range(len(b) + 1))
+    big = most + 1
     for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+        low, high = max(1, i - most), min(len(b), i + most)
+        current = [i if i <= most else big] + [big] * len(b)
+        for j in range(low, high + 1):
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != b[j - 1])
             )
+        if min(current[max(0, low - 1) : high + 1]) > most:
+            return False
         previous = current
-    return previous[-1]
+    return previous[len(b)] <= most
 
 
 @cache

@@ -13,7 +13,7 @@ from tools import models
 
 LOCALES = models.LOCALES
 ALL_INTENTS = set(models.BUILT_IN_INTENTS) | set(models.CUSTOM_INTENTS)
-AMAZON_TYPES = {"AMAZON.NUMBER"}
+AMAZON_TYPES = {"AMAZON.NUMBER", "AMAZON.Ordinal", "AMAZON.DURATION"}
 # What Alexa's build accepts in a sample: lower-case words, spaces, apostrophes, and {slot}
 # references. No digits, no other punctuation (periods only in abbreviations, and we have none).
 SAMPLE = re.compile(r"^(?:[a-z']+|\{[A-Za-z_]+\})(?: (?:[a-z']+|\{[A-Za-z_]+\}))*$")
@@ -136,8 +136,9 @@ def test_the_brief_carrier_phrases_are_samples() -> None:
     samples = {i["name"]: set(i.get("samples", [])) for i in language("en-US")["intents"]}
     expected = {
         "HowMuchIntent": [
-            "how much {ingredient} do i need", "how many tablespoons of {ingredient}",
-            "how many teaspoons of {ingredient}", "what amount of {ingredient}",
+            # "how many tablespoons of miso" carries the unit (issue 10): tablespoons is a UNIT
+            "how much {ingredient} do i need", "how many {unit} of {ingredient}",
+            "how much {ingredient} in {unit}", "what amount of {ingredient}",
             "how much {ingredient} goes in the {component}",
             "how much {ingredient} for the {component}", "how much {ingredient} in the {component}",
             "quantity of {ingredient}", "{ingredient} how much",
@@ -158,6 +159,9 @@ def test_the_brief_carrier_phrases_are_samples() -> None:
     for intent, phrases in expected.items():
         missing = set(phrases) - samples[intent]
         assert not missing, f"{intent} lacks {missing}"
+    units = {t["name"]: t["values"] for t in language("en-US")["types"]}["UNIT"]
+    heard = {p for v in units for p in (v["name"]["value"], *v["name"].get("synonyms", []))}
+    assert {"tablespoons", "teaspoons", "grams", "cups", "ounces"} <= heard
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -252,7 +256,9 @@ def test_grill_locales_say_grill_and_understand_broil(locale: str) -> None:
     samples = [s for intent in lm["intents"] for s in intent.get("samples", [])]
     assert not any("broil" in sample for sample in samples), "samples say grill here"
     assert "how hot should the grill be" in samples
-    assert any("millilitres" in sample for sample in samples)
+    # millilitres are a unit value (the samples say "{unit}"): spelt the British way
+    units = {v["id"]: v for t in lm["types"] if t["name"] == "UNIT" for v in t["values"]}
+    assert units["millilitre"]["name"]["value"] == "millilitres"
     assert not any("milliliters" in sample for sample in samples)
     actions = {v["id"]: v for t in lm["types"] if t["name"] == "STEP_ACTION" for v in t["values"]}
     heard = {

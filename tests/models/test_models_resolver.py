@@ -9,7 +9,14 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import Slot
 
 from tools import models
-from tools.resolver import Resolver, normalise, resolver_for, words_to_number
+from tools.resolver import (
+    Resolver,
+    normalise,
+    resolver_for,
+    words_to_duration,
+    words_to_number,
+    words_to_ordinal,
+)
 
 LOCALES = models.LOCALES
 
@@ -28,7 +35,9 @@ def us() -> Resolver:
         ("how much mayo", "HowMuchIntent", {"ingredient": "mayonnaise"}),
         ("how much five spice powder", "HowMuchIntent", {"ingredient": "five-spice"}),
         ("how much Maldon salt", "HowMuchIntent", {"ingredient": "flaky-sea-salt"}),
-        ("how many tablespoons of miso", "HowMuchIntent", {"ingredient": "miso"}),
+        ("how many tablespoons of miso", "HowMuchIntent",
+         {"ingredient": "miso", "unit": "tablespoon"}),
+        ("how much salt in grams", "HowMuchIntent", {"unit": "gram"}),
         ("let's make the aioli", "StartCookingIntent", {"component": "aioli"}),
         ("go to step four of the aioli", "GoToStepIntent", {"component": "aioli"}),
         ("go to the broil step", "FindStepIntent", {"action": "broil"}),
@@ -39,7 +48,9 @@ def us() -> Resolver:
         ("double it", "ScaleIntent", {"multiplier": "2"}),
         ("halve it", "ScaleIntent", {"multiplier": "1/2"}),
         ("use metric", "UnitsIntent", {"system": "metric"}),
-        ("grams please", "UnitsIntent", {"system": "metric"}),
+        # a unit on its own answers once (issue 10); switching says so
+        ("grams please", "FollowUpIntent", {"unit": "gram"}),
+        ("switch to grams", "UnitsIntent", {"system": "metric"}),
         ("switch to cups and spoons", "UnitsIntent", {"system": "us"}),
         ("how do I get crispy skin?", "TipsIntent", {}),
         ("any tips?", "TipsIntent", {}),
@@ -103,6 +114,68 @@ def test_not_numbers(words: str) -> None:
     assert words_to_number(words.split()) is None
 
 
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("first", 1), ("third", 3), ("twelfth", 12), ("twentieth", 20), ("twenty first", 21),
+     ("thirty fifth", 35), ("hundredth", 100), ("one hundred and second", 102), ("3rd", 3),
+     ("22nd", 22), ("1st", 1)],
+)  # fmt: skip
+def test_ordinal_words(words: str, number: int) -> None:
+    assert words_to_ordinal(words.split()) == number
+
+
+@pytest.mark.parametrize(
+    "words", ["", "three", "last", "third step", "zeroth", "0th", "twenty twentieth", "and first"]
+)
+def test_not_ordinals(words: str) -> None:
+    assert words_to_ordinal(words.split()) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "iso"),
+    [("ten minutes", "PT10M"), ("a minute", "PT1M"), ("forty five seconds", "PT45S"),
+     ("an hour and a half", "PT1H30M"), ("hour and a half", "PT1H30M"),
+     ("one and a half hours", "PT1H30M"), ("half an hour", "PT30M"),
+     ("a quarter of an hour", "PT15M"), ("three quarters of an hour", "PT45M"),
+     ("two hours and fifteen minutes", "PT2H15M"), ("five hours ten minutes", "PT5H10M"),
+     ("two and a half minutes", "PT2M30S"), ("a minute and a half", "PT1M30S"),
+     ("ninety minutes", "PT90M"), ("90 minutes", "PT90M"), ("a couple of minutes", "PT2M"),
+     ("three days", "P3D"), ("a day and a half", "P1DT12H"), ("eight weeks", "P8W")],
+)  # fmt: skip
+def test_durations_are_iso_8601_as_alexa_sends_them(words: str, iso: str) -> None:
+    assert words_to_duration(words.split()) == iso
+
+
+@pytest.mark.parametrize(
+    "words", ["", "ten", "minutes", "half", "a few minutes", "the bake", "ten minutes ten minutes"]
+)
+def test_not_durations(words: str) -> None:
+    assert words_to_duration(words.split()) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value"),
+    [("the third step", "ordinal", "3"), ("go to the twenty first step", "ordinal", "21"),
+     ("set a timer for ten minutes", "duration", "PT10M"),
+     ("set a timer for an hour and a half", "duration", "PT1H30M"),
+     ("set a fifteen minute timer", "duration", "PT15M")],
+)  # fmt: skip
+def test_ordinals_and_durations_arrive_as_alexa_sends_them(
+    us: Resolver, said: str, slot: str, value: str
+) -> None:
+    resolution = us.resolve(said)
+    assert resolution.slots[slot]["value"] == value
+    assert "resolutions" not in resolution.slots[slot]
+
+
+def test_a_number_alexa_could_not_read_stays_a_question_mark(us: Resolver) -> None:
+    # Alexa sends "?" for a number it heard but could not read; the stand-in passes it on
+    for intent, slot in [("GoToStepIntent", "number"), ("GoToStepIntent", "ordinal"),
+                         ("ScaleIntent", "servings"), ("SetTimerIntent", "duration")]:  # fmt: skip
+        resolution = us.intent(intent, **{slot: "?"})
+        assert resolution.slots[slot]["value"] == "?", (intent, slot)
+
+
 def test_a_word_the_model_does_not_know_fills_the_slot_with_the_raw_words(us: Resolver) -> None:
     # when the cook asks for an ingredient the recipe does not use
     resolution = us.resolve("how much saffron")
@@ -141,7 +214,7 @@ def test_what_the_skill_does_not_do_falls_back(us: Resolver, said: str) -> None:
 def test_unfilled_slots_are_sent_without_a_value(us: Resolver) -> None:
     # Alexa sends every slot of the intent; those not heard carry no value
     slots = us.resolve("how much maple syrup").slots
-    assert set(slots) == {"ingredient", "component"}
+    assert set(slots) == {"ingredient", "component", "unit"}
     assert slots["component"] == {"name": "component", "confirmationStatus": "NONE"}
 
 
@@ -224,6 +297,8 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(locale: str) -> No
     lm = json.loads(models.model_path(locale).read_text())["interactionModel"]["languageModel"]
     first = {t["name"]: t["values"][0]["name"]["value"] for t in lm["types"]}
     first["AMAZON.NUMBER"] = "three"
+    first["AMAZON.Ordinal"] = "third"
+    first["AMAZON.DURATION"] = "ten minutes"
     resolver = resolver_for(locale)
     wrong = []
     for intent in lm["intents"]:

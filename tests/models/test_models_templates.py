@@ -126,3 +126,72 @@ def test_check_mode_reports_a_stale_model(tmp_path, monkeypatch, capsys) -> None
     # and regenerating fixes it, after which the check passes
     assert models.main([]) == 0
     assert models.main(["--check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("how much {ingredient}{component}", "side by side"),
+        ("how much {ingredient} {component}", "side by side"),
+        ("ask cook along how much {ingredient}", "invocation name"),
+        ("how much " + "very " * 40 + "{ingredient}", "longer than 200"),
+    ],
+)
+def test_a_sample_alexa_would_refuse_is_refused(tmp_path, monkeypatch, bad, message) -> None:
+    # given a template that breaks one of Alexa's rules for samples
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (tmp_path / "locales.json").write_text(
+        '{"locales": {"en-US": {"samples": ["en"], "words": {}, "understands": {}}}}'
+    )
+    (tmp_path / "amazon_builtins.json").write_text('{"intents": {}}')
+    (folder / "HowMuchIntent.txt").write_text(bad + "\n")
+    monkeypatch.setattr(models, "SAMPLES_DIR", tmp_path)
+    models.locale_spec.cache_clear()
+    models.builtin_phrases.cache_clear()
+    try:
+        # when the samples are generated, then the file and line and the rule are named
+        with pytest.raises(models.ModelError, match=message) as error:
+            models.samples_for("en-US")
+        assert "HowMuchIntent.txt:1" in str(error.value)
+    finally:
+        models.locale_spec.cache_clear()
+        models.builtin_phrases.cache_clear()
+
+
+def test_a_template_that_expands_past_the_guard_is_refused(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (tmp_path / "locales.json").write_text(
+        '{"locales": {"en-US": {"samples": ["en"], "words": {}, "understands": {}}}}'
+    )
+    (tmp_path / "amazon_builtins.json").write_text('{"intents": {}}')
+    words = "(a|b|c|d|e|f|g|h|i|j|k|l)"
+    (folder / "HowMuchIntent.txt").write_text(f"{words} {words} {words} {{ingredient}}\n")
+    monkeypatch.setattr(models, "SAMPLES_DIR", tmp_path)
+    models.locale_spec.cache_clear()
+    models.builtin_phrases.cache_clear()
+    try:
+        with pytest.raises(models.ModelError, match="HowMuchIntent: 1728 samples"):
+            models.samples_for("en-US")
+    finally:
+        models.locale_spec.cache_clear()
+        models.builtin_phrases.cache_clear()
+
+
+def test_a_slot_value_longer_than_alexa_takes_is_refused() -> None:
+    types = [{"name": "INGREDIENT", "values": [{"id": "x", "name": {"value": "salt " * 30}}]}]
+    with pytest.raises(models.ModelError, match="longer than 140"):
+        models._check_slot_limits(types)
+
+
+@pytest.mark.parametrize(
+    ("action", "third", "past"),
+    [("bake", "bakes", "baked"), ("rest", "rests", "rested"), ("mix", "mixes", "mixed"),
+     ("dry", "dries", "dried"), ("rub", "rubs", "rubbed"), ("sit", "sits", "sat"),
+     ("heat the oven", "heats the oven", "heated the oven"), ("fridge", None, None)],
+)  # fmt: skip
+def test_actions_are_heard_in_every_form_a_cook_says_them(action, third, past) -> None:
+    # "while it bakes", "when it's baked"
+    assert models.third_person(action) == third
+    assert models.past_participle(action) == past

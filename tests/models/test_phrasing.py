@@ -18,6 +18,7 @@ from tools.phrasing_report import CORPORA, Case, CorpusError, main, miss, read_c
 
 DEV = read_corpus(CORPORA["dev"])
 HELD_OUT = read_corpus(CORPORA["heldout"])
+HELD_OUT_2 = read_corpus(CORPORA["heldout2"])
 ALL_INTENTS = set(models.BUILT_IN_INTENTS) | set(models.CUSTOM_INTENTS)
 
 
@@ -39,14 +40,17 @@ def test_a_cook_is_understood(case: Case, locale: str) -> None:
 
 
 def test_the_corpora_are_big_separate_and_cover_every_intent() -> None:
-    # given both corpora
+    # given the three corpora
     dev = {case.utterance.lower() for case in DEV}
     held_out = {case.utterance.lower() for case in HELD_OUT}
-    # then there are enough of them, no utterance is in both, and every intent is asked for
-    assert len(DEV) >= 250 and len(HELD_OUT) >= 120
+    held_out_2 = {case.utterance.lower() for case in HELD_OUT_2}
+    # then there are enough of them, no utterance is in dev and a held-out set, and every intent
+    # is asked for
+    assert len(DEV) >= 500 and len(HELD_OUT) >= 120 and len(HELD_OUT_2) >= 200
     assert dev.isdisjoint(held_out), sorted(dev & held_out)
+    assert dev.isdisjoint(held_out_2), sorted(dev & held_out_2)
     assert {case.intent for case in DEV} == ALL_INTENTS
-    assert {case.intent for case in HELD_OUT} >= set(models.CUSTOM_INTENTS)
+    assert {case.intent for case in HELD_OUT + HELD_OUT_2} >= set(models.CUSTOM_INTENTS)
     british = [case for case in DEV + HELD_OUT if case.locales == ("en-GB",)]
     assert british, "British wording is covered"
 
@@ -102,14 +106,30 @@ def test_a_malformed_corpus_line_is_refused_with_its_place(
     assert "bad.tsv:" in str(error.value)
 
 
-def test_the_report_prints_both_sets_for_both_locales(capsys: pytest.CaptureFixture) -> None:
+def test_the_report_prints_every_set_for_both_locales(capsys: pytest.CaptureFixture) -> None:
     # when the product owner runs `python -m tools.phrasing_report`
     assert main([]) == 0
     # then there is one line per set and locale, with the share understood
     rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
     assert [(row[0], row[1]) for row in rows] == [
         ("dev", "en-US"), ("dev", "en-GB"), ("heldout", "en-US"), ("heldout", "en-GB"),
+        ("heldout2", "en-US"), ("heldout2", "en-GB"),
     ]  # fmt: skip
     dev_us = rows[0]
     assert dev_us[2] == str(len([c for c in DEV if "en-US" in c.locales]))
     assert dev_us[3:] == ["100.0%", "100.0%"]
+
+
+def test_misses_are_listed_for_the_sets_named(
+    capsys: pytest.CaptureFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a DEV corpus with one line the model does not understand as written
+    corpus = tmp_path / "dev.tsv"
+    corpus.write_text("how much miso\tIngredientsIntent\t-\n", encoding="utf-8")
+    monkeypatch.setitem(CORPORA, "dev", corpus)
+    # when the misses of dev only are asked for
+    assert main(["--set", "dev", "--set", "heldout", "--misses", "dev"]) == 0
+    out = capsys.readouterr().out
+    # then dev's miss is listed with its place and what was heard, and no held-out line is
+    assert "dev.tsv:1: 'how much miso': wanted IngredientsIntent" in out
+    assert "heldout.tsv:" not in out
