@@ -141,9 +141,7 @@ def _temperatures(text: str, saying: Saying) -> str:
         degrees = int(m["degrees"])
         if m["bare"] and degrees < 90:  # "2 C" is two cups, not a temperature
             continue
-        scale = scale_word[0].upper() if scale_word else saying.default_scale
-        if scale_word and scale_word[0].lower() == "c" and scale_word.lower() != "centigrade":
-            scale = "C"
+        scale = ("C" if scale_word[0].lower() == "c" else "F") if scale_word else saying.default_scale
         found.append(_Found(m.start(), m.end(), Temperature(degrees, scale), ""))
     for m in _GAS_MARK.finditer(text):
         mark = m["mark"]
@@ -307,8 +305,8 @@ def _number(written: str) -> str:
         return written
 
 
-def temperature_in(text: str, default_scale: str = "F") -> Temperature | None:
-    """The first oven temperature a text gives, read by the kitchen's parser.
+def temperatures_in(text: str, default_scale: str = "F") -> list[tuple[Temperature, Fraction | None]]:
+    """The temperatures a text gives, in order, found as the voice finds them.
 
     Parameters
     ----------
@@ -319,18 +317,24 @@ def temperature_in(text: str, default_scale: str = "F") -> Temperature | None:
 
     Returns
     -------
-    Temperature or None
+    list
+        ``(temperature, gas mark or None)``: ``[(350 °F, None), (175 °C, None)]``; a gas mark
+        comes with its temperature by the kitchen's table (gas mark 4 is 350 °F).
     """
-    for m in _TEMPERATURE.finditer(text.replace("º", "°").replace("℉", "°F").replace("℃", "°C")):
-        if m["bare"] and int(m["degrees"]) < 90:
+    said = text.replace("º", "°").replace("˚", "°").replace("℉", "°F").replace("℃", "°C")
+    found: list[tuple[int, Temperature, Fraction | None]] = []
+    for m in _TEMPERATURE.finditer(said):
+        scale_word = m["scale"] or m["named"] or m["bare"]
+        degrees = int(m["degrees"])
+        if m["bare"] and degrees < 90:
             continue
-        try:
-            return parse_temperature(m.group(0), default_scale=default_scale)
-        except ValueError:
-            continue
-    if m := _GAS_MARK.search(text):
-        return parse_temperature(f"gas mark {m['mark']}")
-    return None
+        scale = "C" if scale_word and scale_word[0].lower() == "c" else "F"
+        found.append((m.start(), Temperature(degrees, scale if scale_word else default_scale), None))
+    for m in _GAS_MARK.finditer(said):
+        mark = GLYPHS.get(m["mark"]) or Fraction(int(m["mark"]))
+        if 0 < mark <= 10:
+            found.append((m.start(), parse_temperature(f"gas mark {m['mark']}"), mark))
+    return [(t, mark) for _, t, mark in sorted(found, key=lambda f: f[0])]
 
 
-__all__ = ["Saying", "speakable", "temperature_in"]
+__all__ = ["Saying", "speakable", "temperatures_in"]
