@@ -85,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"pages: {pages}; imported: {imported}; refused: {pages - imported}")
     for reason, names in sorted(refused.items(), key=lambda kv: -len(kv[1])):
         print(f"  refused, {reason}: {len(names)} ({', '.join(names)})")
-    print(f"ingredient lines with a structured amount: {_share(totals['amounts'], totals['lines'])}")
+    print(
+        f"ingredient lines with a structured amount: {_share(totals['amounts'], totals['lines'])}"
+    )
     print(f"ingredient lines named in a step: {_share(totals['linked'], totals['lines'])}")
     print(f"steps with durations: {_share(totals['timed'], totals['steps'])}")
     print(f"steps with an oven temperature: {_share(totals['oven'], totals['steps'])}")

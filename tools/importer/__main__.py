@@ -20,9 +20,7 @@ from tools.importer.write import Exists, RecipeError, write_recipe
 REPO = Path(__file__).resolve().parents[2]
 
 
-def import_page(
-    source: str, url: str | None = None
-) -> tuple[dict[str, Any], Page, Report]:
+def import_page(source: str, url: str | None = None) -> tuple[dict[str, Any], Page, Report]:
     """Read and enrich one page (nothing written).
 
     Raises
@@ -43,7 +41,9 @@ def summary(data: dict[str, Any], page: Page, report: Report) -> list[str]:
     if schema_fields:
         read += f"; from schema.org: {', '.join(schema_fields)}"
     components = data["components"]
-    parts = ", ".join(f"{c['name']} ({len(c['ingredients'])}, {len(c['steps'])})" for c in components)
+    parts = ", ".join(
+        f"{c['name']} ({len(c['ingredients'])}, {len(c['steps'])})" for c in components
+    )
     lines = [
         read,
         f"  title {data['title']!r} -> {data['short_title']!r}; language {data['language']}; "

@@ -21,7 +21,7 @@ from cookalong.recipe.loader import short_title_for
 from tools.importer.ingredients import Line, read_line
 from tools.importer.read import Page, Refused
 from tools.importer.steps import StepFacts, read_step
-from tools.importer.words import COMMON_WORDS, Words, words_for
+from tools.importer.words import COMMON_WORDS, TABLES, Words, words_for
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "lambda" / "cookalong" / "locales"
 NO_RECIPE, NO_INGREDIENTS, NO_STEPS, LANGUAGE = (
@@ -69,7 +69,14 @@ def slug(text: str, limit: int = 64) -> str:
 
 def guess_language(texts: list[str]) -> tuple[str | None, float]:
     """The language whose common words a text uses most, and how sure (share of hits)."""
-    tokens = re.findall(r"[^\W\d_]+", " ".join(texts).lower())
+    text = " ".join(texts)
+    letters = re.findall(r"[^\W\d_]", text)
+    cjk = re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text)
+    if letters and len(cjk) > 0.3 * len(letters):  # Chinese, Japanese or Korean script
+        kana = re.search(r"[\u3040-\u30ff]", text)
+        hangul = re.search(r"[\uac00-\ud7af]", text)
+        return ("ja" if kana else "ko" if hangul else "zh"), 1.0
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
     if not tokens:
         return None, 0.0
     scores = {code: sum(t in common for t in tokens) for code, common in COMMON_WORDS.items()}
@@ -127,7 +134,9 @@ def _servings(text: str | None, report: Report) -> int:
 def _component_name(purpose: str | None, fallback: str) -> str:
     if not purpose:
         return fallback
-    said = re.sub(r"^(?:for|make|making|prepare|to make)\s+(?:the\s+)?", "", purpose.strip(), flags=re.I)
+    said = re.sub(
+        r"^(?:for|make|making|prepare|to make)\s+(?:the\s+)?", "", purpose.strip(), flags=re.I
+    )
     said = re.sub(r"[:：]+$", "", said)
     said = re.sub(r"[^\w\s'-]", " ", said).lower()
     said = " ".join(said.split()[:6])
@@ -180,15 +189,16 @@ def build_recipe(page: Page, *, served: set[str] | None = None) -> tuple[dict[st
         raise Refused(NO_INGREDIENTS, f"{page.title or 'the recipe'} lists no ingredients")
     texts = [line for _, lines in page.ingredient_groups for line in lines]
     texts += [step for _, steps in page.sections for step in steps]
-    language = _language(page, texts, report)
-    words = words_for(language)
+    headings = "|".join(f"(?:{table.step_heading})" for table in TABLES.values())
     sections = [
-        (name, [s for s in steps if not re.fullmatch(words.step_heading, s, re.IGNORECASE)])
+        (name, [s for s in steps if not re.fullmatch(headings, s, re.IGNORECASE)])
         for name, steps in page.sections
     ]
     page.sections = [(name, steps) for name, steps in sections if steps]
     if not page.sections:
         raise Refused(NO_STEPS, f"{page.title or 'the recipe'} has no steps")
+    language = _language(page, texts, report)
+    words = words_for(language)
     if language not in served:
         raise Refused(
             LANGUAGE,
@@ -373,7 +383,9 @@ def _link(
         if line.garnish and serving:
             target = serving[-1]
             order = [i["id"] for i, _ in ingredients]
-            target["ingredients"] = sorted({*target.get("ingredients", ()), item["id"]}, key=order.index)
+            target["ingredients"] = sorted(
+                {*target.get("ingredients", ()), item["id"]}, key=order.index
+            )
             report.garnish += 1
             continue
         item["in_steps"] = False

@@ -16,6 +16,8 @@ from typing import Any
 from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, plural_of, take_number
 from cookalong.kitchen.speech import speak_number
 from cookalong.kitchen.units import match_unit
+from cookalong.recipe.loader import unspeakable
+from cookalong.speech.text import speakable
 from tools.importer.words import Words
 
 _SCHEMA_SIZES = ("extra large", "small", "medium", "large")
@@ -29,6 +31,11 @@ _BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
 _NOT_IN_PHRASE = re.compile(r"[,;.!?:*\"“”„()\[\]{}/®™©]+")
 _WORD_AMOUNT = re.compile(
     r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half(?: a| an)?)\s+",
+    re.IGNORECASE,
+)
+_OPTIONAL_LEAD = re.compile(r"^\(?(optional)\)?\s*:\s*", re.IGNORECASE)
+_INFORMAL_LEAD = re.compile(
+    r"^(?:small\s+|large\s+|big\s+|generous\s+)?(pinch|dash|handful|splash|drizzle)\b(?:\s+of)?\s+",
     re.IGNORECASE,
 )
 # Aliases a unit table has that an ingredient line uses as words ("in", "t" in "t-bone").
@@ -92,9 +99,14 @@ def read_line(text: str, words: Words) -> Line | None:
     """
     source = " ".join(text.split())
     work = _BULLETS.sub("", source)
+    comments: list[str] = []
+    if m := _OPTIONAL_LEAD.match(work):  # "optional: 2 teaspoons Cognac"
+        comments.append(m.group(1).lower())
+        work = work[m.end() :]
+    if m := _INFORMAL_LEAD.match(work):  # "Pinch of salt", "small handful chopped onions"
+        work = f"a {m.group(1).lower()} {work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
     work = _units_of(work, words)
-    comments: list[str] = []
 
     # a parenthetical right after the number is the container's size: "1 (14 oz) can"
     amount_part, rest, size_note = _amount_prefix(work, words)
@@ -116,12 +128,19 @@ def read_line(text: str, words: Words) -> Line | None:
             comments.append(phrase)
             lowered = head.lower()
     head = _BRAND.sub("", head)
+    head, digits = _without_numbers(head)
+    if digits:
+        comments.append(digits)
 
     amount = _amount(amount_part)
     name = _phrase(head)
     if amount is not None and amount.unit is None and amount.noun is None and name:
         amount, counted = _count(amount, name)
         name = _phrase(counted)
+    if unspeakable(name):  # the last guard: what the loader refuses in a spoken name
+        name = _phrase(speakable(name))
+        if unspeakable(name):
+            name = " ".join(w for w in name.split() if not unspeakable(w))
     if not name:
         if amount is not None and amount.noun:
             name = _phrase(amount.noun)
@@ -187,9 +206,12 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
             break
     found = match_unit(rest) if rest else None
     if found is not None:
-        unit, after = found
+        _, after = found
         alias = rest[: len(rest) - len(after)]
-        if alias.lower() not in _RISKY_UNITS and (not after or after[0] in " .,"):
+        if alias.lower() not in _RISKY_UNITS and (not after or after[0] in " .,/"):
+            if other := _other_measure(after):  # "100g/3½oz butter": the other measure
+                size_note = f"{size_note}; {other[0]}" if size_note else other[0]
+                after = other[1]
             after = re.sub(r"^\.?\s*(?:of\s+)?", "", after)
             return f"{number} {size} {alias}".replace("  ", " "), after, size_note
     first, _, after = rest.partition(" ")
@@ -201,6 +223,25 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     return f"{number} {size}".strip(), rest, size_note
 
 
+def _other_measure(text: str) -> tuple[str, str] | None:
+    """ "/3½oz butter" → ("3½oz", "butter"): the same amount in the other system."""
+    m = re.match(r"^\s*/\s*", text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    try:
+        taken = take_number(rest)
+    except ValueError:
+        return None
+    if taken is None:
+        return None
+    found = match_unit(taken[1].lstrip())
+    if found is None:
+        return None
+    after = found[1]
+    return rest[: len(rest) - len(after)].strip(), after.strip()
+
+
 def _number_end(text: str) -> int | None:
     if m := _WORD_AMOUNT.match(text):
         after = text[m.end() :]
@@ -208,6 +249,7 @@ def _number_end(text: str) -> int | None:
         first = after.split(" ", 1)[0].lower().strip(",.")
         if (found and found[0].key not in ("inch",)) or _singular_word(first) in (
             "pinch", "dash", "handful", "clove", "can", "knob", "sprig", "bunch", "head",
+            "splash", "drizzle",
         ):  # fmt: skip
             return m.end()
         return None
@@ -255,6 +297,23 @@ def _size(amount: Amount) -> str:
     return f"{amount.size} " if amount.size else ""
 
 
+_DIGITS = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+
+
+def _without_numbers(head: str) -> tuple[str, str]:
+    """A name has no measures in it: "1½-inch-thick pork chops" → "pork chops"; "warm water
+    105-110 degrees F" → "warm water" (the rest is a comment); "juice of 1 lemon" keeps its
+    number, said in words."""
+    tokens = head.split()
+    lead: list[str] = []
+    while tokens and _DIGITS.search(tokens[0]):
+        lead.append(tokens.pop(0))
+    for index, token in enumerate(tokens):
+        if _DIGITS.search(token) and not (index and tokens[index - 1].lower() in ("of", "von")):
+            return " ".join(tokens[:index]), " ".join(lead + tokens[index:])
+    return " ".join(tokens), " ".join(lead)
+
+
 def _split_tail(rest: str, words: Words) -> tuple[str, str | None, list[str]]:
     """ "large shrimp, deveined" → ("large shrimp", "deveined", []); a tail that is not
     preparation ("for garnish", "divided") is a comment."""
@@ -269,7 +328,7 @@ def _split_tail(rest: str, words: Words) -> tuple[str, str | None, list[str]]:
     comments: list[str] = []
     for part in parts:
         first = part.split()[0].lower()
-        if first in words.preparation or first.endswith("ed") and len(first) > 4:
+        if first in words.preparation or (first.endswith("ed") and len(first) > 4):
             preparation.append(part)
         else:
             comments.append(part)
@@ -336,7 +395,7 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
                 add(part)
             break
     for joiner in words.alternatives:
-        for part in list(parts) + [core]:
+        for part in [*parts, core]:
             if joiner in part:
                 for piece in part.split(joiner.strip()):
                     add(piece)
@@ -344,11 +403,11 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
         pieces = phrase.split()
         if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers | {"leave"}:
             add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
-    for phrase in list(found) + [name]:
+    for phrase in [*found, name]:
         last = phrase.split()[-1] if phrase.split() else ""
         if len(last) > 2 and last not in words.describing and last not in ("and", "or"):
             add(last)
-    for phrase in list(found[:4]) + [name]:
+    for phrase in [*found[:4], name]:
         last = phrase.split()[-1]
         singular = _singular_word(last)
         if singular != last and words.language == "en":

@@ -161,7 +161,9 @@ def _read(html: str, url: str | None) -> Page:
     page.scraper = type(scraper).__name__
     page.title = _text(_first(page, "title", site("title"), org("title"))) or ""
     ingredients = _first(page, "ingredients", site("ingredients"), org("ingredients")) or []
-    ingredients = [" ".join(str(line).split()) for line in ingredients if str(line).strip()]
+    if isinstance(ingredients, str):  # a scraper that returns the list as one text
+        ingredients = ingredients.split("\n")
+    ingredients = _ingredient_lines(ingredients, schema.data.get("recipeIngredient"))
     groups = _call(scraper, "ingredient_groups") if page.read_from.get("ingredients") else None
     if groups and sum(len(g.ingredients) for g in groups) == len(ingredients) and len(groups) > 1:
         page.ingredient_groups = [
@@ -184,7 +186,9 @@ def _read(html: str, url: str | None) -> Page:
     page.description = _text(_first(page, "description", site("description"), org("description")))
     page.category = _text(_first(page, "category", site("category"), org("category")))
     page.cuisine = _text(_first(page, "cuisine", site("cuisine"), org("cuisine")))
-    page.method = _text(_first(page, "cooking_method", site("cooking_method"), org("cooking_method")))
+    page.method = _text(
+        _first(page, "cooking_method", site("cooking_method"), org("cooking_method"))
+    )
     for name in ("prep_time", "cook_time", "total_time"):
         value = _first(page, name, site(name), org(name))
         minutes = int(value) if isinstance(value, int | float) and value > 0 else None
@@ -196,6 +200,22 @@ def _read(html: str, url: str | None) -> Page:
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", str(k)) and str(v).strip()
     }
     return page
+
+
+def _ingredient_lines(lines: list[Any], raw: Any) -> list[str]:
+    """Lines as text; where recipe-scrapers passed a schema.org ingredient object through as
+    its repr (``{'@type': 'RecipeIngredient', 'amount': '2 tablespoons', 'name': 'butter'}``),
+    the object's own amount and name."""
+    objects = [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
+    out = []
+    for line in lines:
+        text = " ".join(str(line).split())
+        if text.startswith("{'@type'") and objects:
+            item = objects.pop(0)
+            text = " ".join(str(item.get(k, "")) for k in ("amount", "name")).strip()
+        if text and not text.endswith(":"):  # "For the sauce:" heads a group, names nothing
+            out.append(text)
+    return out
 
 
 def _text(value: Any) -> str | None:

@@ -350,11 +350,30 @@ def default_recipes() -> dict[str, Recipe]:
 # --- semantic checks and building --------------------------------------------------------------
 
 
-def _check_speakable(problems: _Problems, path: list[str | int], text: str, hint: str = "") -> None:
+def unspeakable(text: str) -> str | None:
+    """What a voice cannot say as written in a hand-written spoken field, or ``None``.
+
+    Parameters
+    ----------
+    text
+        A name, a short title, a tip: ``"1 ½ lb pork"``.
+
+    Returns
+    -------
+    str or None
+        ``"a unicode fraction ('½')"``; ``None`` when it is speakable.
+    """
     for pattern, what in _UNSPEAKABLE:
         found = pattern.search(text)
         if found:
-            problems.fail(path, f"is spoken but contains {what} ({found.group(0).strip()!r}){hint}")
+            return f"{what} ({found.group(0).strip()!r})"
+    return None
+
+
+def _check_speakable(problems: _Problems, path: list[str | int], text: str) -> None:
+    problem = unspeakable(text)
+    if problem:
+        problems.fail(path, f"is spoken but contains {problem}")
 
 
 def _amount(problems: _Problems, path: list[str | int], raw: dict[str, Any]) -> Amount:

@@ -29,8 +29,8 @@ _START = r"(?<![\w/.,])"  # not inside a word, a fraction or a decimal
 _SCALE_WORD = r"(?:Fahrenheit|Celsius|centigrade|F|C)"
 _TEMPERATURE = re.compile(
     r"(?<![\w.,])(?P<degrees>\d{2,3})\s*"
-    rf"(?:°\s*(?P<scale>{_SCALE_WORD})?(?![a-z])|degrees?(?:\s+(?P<named>{_SCALE_WORD})\b)?"
-    rf"|(?P<bare>F|C)\b(?!\.\s*[a-z]))",
+    rf"(?:°\s*(?P<scale>{_SCALE_WORD})?(?![a-z])|(?:degrees?|deg\.?)(?:\s*(?P<named>{_SCALE_WORD})\b)?"
+    rf"|(?P<bare>F|C)\b)",
     re.IGNORECASE,
 )
 _GAS_MARK = re.compile(r"\bgas(?:\s+mark)?\s*(?P<mark>\d{1,2}|½|¼)\b", re.IGNORECASE)
@@ -108,9 +108,7 @@ def speakable(text: str, saying: Saying | None = None) -> str:
         pieces"), "9x13" → "9 by 13", "gas mark 4" → "gas mark four", "approx." → "about".
     """
     saying = saying or Saying()
-    said = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-    said = said.replace("º", "°").replace("˚", "°").replace("℉", "°F").replace("℃", "°C")
-    said = _temperatures(said, saying)
+    said = _temperatures(_normalised(text), saying)
     said = _DIMENSIONS.sub(lambda m: _dimensions(m, saying), said)
     said = _DURATION.sub(_duration, said)
     said = _amounts(said, saying)
@@ -124,6 +122,14 @@ def speakable(text: str, saying: Saying | None = None) -> str:
 
 
 # -- temperatures ----------------------------------------------------------------------------
+
+_STAR_DEGREE = re.compile(r"(?<=\d)\s*\*\s*(?=[FC]\b)")  # "450*F": a star for the degree sign
+
+
+def _normalised(text: str) -> str:
+    said = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    said = said.replace("º", "°").replace("˚", "°").replace("℉", "°F").replace("℃", "°C")
+    return _STAR_DEGREE.sub("°", said)
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,9 @@ def _temperatures(text: str, saying: Saying) -> str:
         degrees = int(m["degrees"])
         if m["bare"] and degrees < 90:  # "2 C" is two cups, not a temperature
             continue
-        scale = ("C" if scale_word[0].lower() == "c" else "F") if scale_word else saying.default_scale
+        scale = (
+            ("C" if scale_word[0].lower() == "c" else "F") if scale_word else saying.default_scale
+        )
         found.append(_Found(m.start(), m.end(), Temperature(degrees, scale), ""))
     for m in _GAS_MARK.finditer(text):
         mark = m["mark"]
@@ -204,7 +212,7 @@ def _duration(match: re.Match[str]) -> str:
 
 def _dimensions(match: re.Match[str], saying: Saying) -> str:
     """ "9x13-inch" → "9 by 13 inch" (metric: "23 by 33 centimetre")."""
-    sizes = [Fraction(n) for n in re.split(r"\s*[x×]\s*", match["sizes"])]
+    sizes = [Fraction(n) for n in re.split(r"\s*[x×]\s*", match["sizes"], flags=re.IGNORECASE)]
     unit = (match["unit"] or "").strip(" -").lower()
     key = None
     if unit:
@@ -305,7 +313,9 @@ def _number(written: str) -> str:
         return written
 
 
-def temperatures_in(text: str, default_scale: str = "F") -> list[tuple[Temperature, Fraction | None]]:
+def temperatures_in(
+    text: str, default_scale: str = "F"
+) -> list[tuple[Temperature, Fraction | None]]:
     """The temperatures a text gives, in order, found as the voice finds them.
 
     Parameters
@@ -321,7 +331,7 @@ def temperatures_in(text: str, default_scale: str = "F") -> list[tuple[Temperatu
         ``(temperature, gas mark or None)``: ``[(350 °F, None), (175 °C, None)]``; a gas mark
         comes with its temperature by the kitchen's table (gas mark 4 is 350 °F).
     """
-    said = text.replace("º", "°").replace("˚", "°").replace("℉", "°F").replace("℃", "°C")
+    said = _normalised(text)
     found: list[tuple[int, Temperature, Fraction | None]] = []
     for m in _TEMPERATURE.finditer(said):
         scale_word = m["scale"] or m["named"] or m["bare"]
@@ -329,7 +339,9 @@ def temperatures_in(text: str, default_scale: str = "F") -> list[tuple[Temperatu
         if m["bare"] and degrees < 90:
             continue
         scale = "C" if scale_word and scale_word[0].lower() == "c" else "F"
-        found.append((m.start(), Temperature(degrees, scale if scale_word else default_scale), None))
+        found.append(
+            (m.start(), Temperature(degrees, scale if scale_word else default_scale), None)
+        )
     for m in _GAS_MARK.finditer(said):
         mark = GLYPHS.get(m["mark"]) or Fraction(int(m["mark"]))
         if 0 < mark <= 10:
