@@ -311,6 +311,12 @@ def _component(
         report.timed_steps += bool(facts.durations)
         report.oven_steps += facts.oven is not None
     _link(ingredients, built_steps, steps, words, report)
+    names = {
+        p.lower() for item, _ in ingredients for p in (item["name"], *item.get("synonyms", ()))
+    }
+    for step in built_steps:  # "cream" in "cream cheese", "oil" in "2 tbsp oil" are no verbs
+        kept = [a for a in step["actions"] if a not in names]
+        step["actions"] = kept or step["actions"]
     return {
         "id": component_id,
         "name": name,
@@ -361,8 +367,12 @@ def _link(
                     candidates.append((span[1] - span[0], span, item["id"]))
         taken: list[tuple[tuple[int, int], str]] = []
         for _, span, ingredient_id in sorted(candidates, key=lambda c: -c[0]):
-            inside = [owner for other, owner in taken if other[0] <= span[0] < other[1]]
-            if inside and ingredient_id not in inside:
+            longer = [
+                owner
+                for other, owner in taken
+                if other[0] <= span[0] < other[1] and other[1] - other[0] > span[1] - span[0]
+            ]  # "olive oil" keeps its "oil" from "sesame oil"; two "plain flour" lines share
+            if longer and ingredient_id not in longer:
                 continue
             taken.append((span, ingredient_id))
         refs = list(dict.fromkeys(i for _, i in sorted(taken)))

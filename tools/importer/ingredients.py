@@ -33,6 +33,9 @@ _WORD_AMOUNT = re.compile(
     r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half(?: a| an)?)\s+",
     re.IGNORECASE,
 )
+_TRAILING_JOINER = re.compile(
+    r"(?:\s+(?:or possibly|or|and|and/or|plus|oder|und|with|of))+\s*$", re.IGNORECASE
+)
 _OPTIONAL_LEAD = re.compile(r"^\(?(optional)\)?\s*:\s*", re.IGNORECASE)
 _INFORMAL_LEAD = re.compile(
     r"^(?:small\s+|large\s+|big\s+|generous\s+)?(pinch|dash|handful|splash|drizzle)\b(?:\s+of)?\s+",
@@ -107,6 +110,9 @@ def read_line(text: str, words: Words) -> Line | None:
         work = f"a {m.group(1).lower()} {work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
     work = _units_of(work, words)
+    work = re.sub(r"\b(each|jeweils)\s*:\s*", "", work, flags=re.IGNORECASE)
+    for short, size in words.abbreviations.items():  # "4 med. potatoes", "1 env. soup mix"
+        work = re.sub(rf"(?<=\s){re.escape(short)}\.?(?=\s)", size, work, count=1, flags=re.I)
 
     # a parenthetical right after the number is the container's size: "1 (14 oz) can"
     amount_part, rest, size_note = _amount_prefix(work, words)
@@ -131,6 +137,7 @@ def read_line(text: str, words: Words) -> Line | None:
     head, digits = _without_numbers(head)
     if digits:
         comments.append(digits)
+    head = _TRAILING_JOINER.sub("", head)
 
     amount = _amount(amount_part)
     name = _phrase(head)
@@ -399,6 +406,15 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
             if joiner in part:
                 for piece in part.split(joiner.strip()):
                     add(piece)
+    core_pieces = core.split()
+    joined = any(j.strip() in core_pieces for j in (*words.alternatives, "with", "of", "in"))
+    for start in range(1, len(core_pieces) - 1):  # "brick cream cheese" → "cream cheese"
+        if not joined:
+            add(" ".join(core_pieces[start:]))
+    for index, piece in enumerate(core_pieces[1:], 1):  # "chicken breast fillet" → "chicken"
+        if piece in words.cuts:
+            add(" ".join(core_pieces[:index]))
+            break
     for phrase in (name, core):
         pieces = phrase.split()
         if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers | {"leave"}:

@@ -136,6 +136,14 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
         break
 
     facts.oven = _oven(text, words, default_scale)
+    into = _has(text, words.into_oven)
+    if into or (facts.oven and facts.oven["mode"] != "preheat"):
+        # "place in the oven for 25 minutes": that time is the bake
+        baking = _has(text, (*words.broil, *words.roast))
+        oven_verb = baking[0][1] if baking else words.into_oven[0]
+        for span in facts.durations:
+            if span.get("label") not in words.waits:
+                span["label"] = oven_verb
     waits = {label for d in facts.durations if (label := d.get("label")) in words.waits}
     facts.passive = bool(waits) or (bool(facts.durations) and _has(text, words.overnight) != [])
 

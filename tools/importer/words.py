@@ -67,6 +67,10 @@ class Words:
     and_word: str = "and"
     #: Whether an imperative verb comes first in its clause (English) or last (German).
     verb_first: bool = True
+    #: Abbreviations in ingredient lines, to the words the kitchen reads ("med." → "medium").
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    #: Cuts and parts after the animal or plant a cook names alone ("chicken" breast).
+    cuts: frozenset[str] = frozenset()
     #: Words for "degrees" the kitchen does not read ("Grad").
     degrees: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
@@ -365,6 +369,50 @@ ENGLISH = Words(
     ),
     step_heading=r"(?:step|method|instructions?|directions?)\s*\d*\s*:?",
     until=("until",),
+    abbreviations={
+        "med": "medium",
+        "lg": "large",
+        "lge": "large",
+        "sm": "small",
+        "env": "envelope",
+        "pkg": "package",
+        "pkt": "packet",
+        "sq": "square",
+    },
+    cuts=frozenset(
+        [
+            "breast",
+            "breasts",
+            "thigh",
+            "thighs",
+            "fillet",
+            "fillets",
+            "leg",
+            "legs",
+            "wing",
+            "wings",
+            "drumstick",
+            "drumsticks",
+            "chop",
+            "chops",
+            "loin",
+            "tenderloin",
+            "steak",
+            "steaks",
+            "shank",
+            "shanks",
+            "ribs",
+            "rib",
+            "cutlet",
+            "cutlets",
+            "mince",
+            "florets",
+            "floret",
+            "leaves",
+            "stalks",
+            "stalk",
+        ]
+    ),
 )
 
 GERMAN = Words(
