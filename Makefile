@@ -59,9 +59,10 @@ models: $(VENV)/.ready
 
 # A recipe from a web page (recipe-scrapers reads it; a build-time tool, not in the Lambda).
 # Exit status 2 with one line when the page cannot be used or recipes/<slug>.json exists.
+# OUT=<folder> writes there instead of recipes/.
 import: $(VENV)/.ready
 	@test -n "$(SRC)" || { echo "make import: say SRC=<saved page.html | URL | JSON-LD file> [URL=<its address>] [FORCE=1]" >&2; exit 2; }
-	@$(PY) -m tools.importer "$(SRC)" $(if $(URL),--url "$(URL)") $(if $(filter 1,$(FORCE)),--force)
+	@$(PY) -m tools.importer "$(SRC)" $(if $(URL),--url "$(URL)") $(if $(filter 1,$(FORCE)),--force) $(if $(OUT),--out "$(OUT)")
 
 serve: $(VENV)/.ready
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m cookalong.web

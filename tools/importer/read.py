@@ -139,10 +139,11 @@ def read_page(html: str, url: str | None) -> Page:
 def _read(html: str, url: str | None) -> Page:
     from recipe_scrapers import scrape_html
     from recipe_scrapers._exceptions import RecipeScrapersExceptions
+    from recipe_scrapers._factory import SchemaScraperFactory
 
     try:
-        if url is None:
-            probe = scrape_html(html, org_url=PLACEHOLDER_URL, supported_only=False)
+        if url is None:  # the page's own address, as recipe-scrapers reads it
+            probe = SchemaScraperFactory.generate(html=html, url=PLACEHOLDER_URL)
             canonical = _call(probe, "canonical_url")
             if canonical and canonical != PLACEHOLDER_URL and canonical.startswith("http"):
                 url = canonical

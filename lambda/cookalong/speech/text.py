@@ -205,9 +205,16 @@ def _duration(match: re.Match[str]) -> str:
             low, high = parse_duration(f"{span} {unit_word}"), None
         except ValueError:
             return written
+    stop = "." if match["unit"].endswith(".") and _ends_sentence(match) else ""
     if high is None:
-        return kitchen_speech.speak_duration(low)
-    return kitchen_speech.speak_duration_range(low, high)
+        return kitchen_speech.speak_duration(low) + stop
+    return kitchen_speech.speak_duration_range(low, high) + stop
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """Whether the "." of an abbreviation ("1 hr.") also ends the sentence."""
+    after = match.string[match.end() :]
+    return not after.strip() or bool(re.match(r"\s+[A-Z(]", after))
 
 
 def _dimensions(match: re.Match[str], saying: Saying) -> str:
@@ -264,7 +271,11 @@ def _amounts(text: str, saying: Saying) -> str:
         if speakable_already and not converts:
             continue
         out.append(text[position : m.start()])
-        out.append(_say_amount(amount, saying, adjective=hyphen) or written)
+        stop = ""
+        after_unit = text[end:]
+        if alias.endswith(".") and (not after_unit.strip() or re.match(r"\s+[A-Z(]", after_unit)):
+            stop = "."  # "Add 2 tbsp." ends its sentence too
+        out.append((_say_amount(amount, saying, adjective=hyphen) or written) + stop)
         position = end
     out.append(text[position:])
     return "".join(out)
