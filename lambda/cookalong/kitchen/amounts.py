@@ -312,6 +312,77 @@ def take_number(text: str) -> tuple[Fraction, str] | None:
     return None
 
 
+_QUANTITY_CHARS = re.compile(rf"[\d.,/⁄{''.join(GLYPHS)}]+(?:{_SPACE}[\d.,/⁄{''.join(GLYPHS)}]+)?")
+
+
+def parse_quantity(text: str) -> Fraction:
+    """Read an exact quantity written in digits: what a recipe file's ``amount.value`` holds.
+
+    Parameters
+    ----------
+    text
+        A whole number ``"4"``, a fraction ``"1/8"``, a mixed number ``"1 1/2"``, a decimal
+        ``"2.5"``, or a unicode fraction as in a source line (``"1 ½"``, ``"⅛"``).
+
+    Returns
+    -------
+    Fraction
+        The exact value (zero is returned as zero: whether it is allowed is the caller's rule).
+
+    Raises
+    ------
+    ValueError
+        Naming the text, when it is not such a number (words and signs are not), divides by
+        zero, or is a mixed number whose fraction part is not less than one (``"1 3/2"``).
+    """
+    cleaned = " ".join(str(text).split())
+    if not _QUANTITY_CHARS.fullmatch(cleaned) or "," in cleaned:
+        raise ValueError(f"{text!r} is not a number")
+    mixed = _MIXED_SLASH.fullmatch(cleaned)
+    if mixed and int(mixed[2]) >= int(mixed[3]) > 0:
+        raise ValueError(f"the fraction part of {text!r} must be less than one")
+    try:
+        taken = take_number(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} divides by zero") from None
+    if taken is None or taken[1].strip():
+        raise ValueError(f"{text!r} is not a number")
+    return taken[0]
+
+
+def leading_quantity(text: str) -> tuple[str, Fraction, Fraction | None] | None:
+    """The quantity an ingredient line starts with, in digits: ``"1 ½ lb pork"`` → 3/2.
+
+    Parameters
+    ----------
+    text
+        A source line (``"2-3 tbsp miso"``, ``"⅛ teaspoon salt"``, ``"salt to taste"``).
+
+    Returns
+    -------
+    tuple or None
+        ``(as written, value, upper)`` (``upper`` for a range such as ``"2-3"``), or ``None``
+        when the line does not start with a digit or a unicode fraction.
+    """
+    stripped = text.lstrip()
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in GLYPHS):
+        return None
+    try:
+        first = take_number(stripped)
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    value, rest = first
+    upper = None
+    if (m := _RANGE_SEPARATOR.match(rest)) and rest[m.end() :][:1].isdigit():
+        second = take_number(rest[m.end() :])
+        if second is not None:
+            upper, rest = second
+    written = stripped[: len(stripped) - len(rest)].strip()
+    return written, value, upper
+
+
 def _singular(word: str) -> tuple[str, str | None]:
     """Singular of a counted noun's last word and the plural when it is irregular."""
     head, _, last = word.rpartition(" ")
@@ -801,7 +872,9 @@ __all__ = [
     "US_VOLUME_GRID",
     "Amount",
     "format_amount",
+    "leading_quantity",
     "parse_amount",
+    "parse_quantity",
     "plural_of",
     "scale_amount",
     "take_number",

@@ -25,6 +25,7 @@ from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
 from cookalong.speech.prepare import PREPARERS
+from cookalong.speech.text import Saying, speakable
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 BASE_LOCALE = "en-US"
@@ -171,27 +172,25 @@ class Voice:
         return self._vocabulary_re.sub(swap, text)
 
     def step_text(self, step: Step, prefs: Prefs) -> str:
-        """The recipe's step as said: its oven in the cook's scale, ranges and lengths spoken."""
+        """The recipe's step as said: its oven in the cook's scale, ranges and lengths spoken.
+
+        The step's ``speech`` when it has one, else its text as the source wrote it: "350°F",
+        "2 tbsp", "½ cup" and "10–15 min" are said in words (:func:`speech.text.speakable`).
+        """
         oven = self.temperature(step.oven.temperature, prefs.scale) if step.oven else None
-        text = step.spoken(oven=oven)
-
-        def degrees(match: re.Match[str]) -> str:
-            named = (match.group(2) or match.group(3) or "").upper()[:1]
-            source_scale = named or (step.oven.temperature.scale if step.oven else "F")
-            return self.temperature(Temperature(int(match.group(1)), source_scale), prefs.scale)
-
-        text = re.sub(
-            r"(\d+)\s*(?:°\s*([FC])|degrees(?:\s+(Fahrenheit|Celsius|F|C)\b)?)",
-            degrees,
-            text,
+        saying = Saying(
+            scale=prefs.scale,
+            metric=prefs.units == "metric",
+            locale=self.locale,
+            default_scale=step.oven.temperature.scale if step.oven else "F",
         )
-        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
+        text = speakable(step.spoken(oven=oven), saying)
         if prefs.units == "metric":
-            text = re.sub(r"\b(one|an|\d+) inch(?:es)? apart", self._centimetres, text)
+            text = re.sub(r"\b(one|an) inch(?:es)? apart", self._centimetres, text)
         return self.words(text)
 
     def _centimetres(self, match: re.Match[str]) -> str:
-        inches = 1 if match.group(1) in ("one", "an") else int(match.group(1))
+        inches = 1
         unit = "centimetres" if self.settings.get("spelling") == "british" else "centimeters"
         return f"{self.number(inches * Fraction(5, 2))} {unit} apart"
 
