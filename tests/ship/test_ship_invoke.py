@@ -177,6 +177,26 @@ def test_the_cooks_place_survives_a_new_session_and_a_cold_start(
     assert int(item[TTL_ATTRIBUTE]["N"]) > time.time() + 24 * 3600
 
 
+def test_a_timer_is_set_through_the_built_function_once_alexa_has_the_permission(
+    alexa: Alexa, timer_api: TimerApi
+):
+    # given a cook at step one who has not granted the timers permission
+    alexa.send("launch")
+    alexa.send("start_cooking")
+    # when they ask for a ten-minute timer
+    asked = alexa.send("set_timer")
+    # then the function hands over to Alexa's permission question, and calls nothing yet
+    (directive,) = asked.response["directives"]
+    assert (directive["type"], directive["name"]) == ("Connections.SendRequest", "AskFor")
+    assert "reprompt" not in asked.response and "shouldEndSession" not in asked.response
+    assert timer_api.calls == []
+    # and when Alexa reports the cook's yes, the function sets the real timer
+    accepted = alexa.send("permission_accepted")
+    (timer,) = timer_api.timers
+    assert timer["duration"] == "PT10M" and timer["timerLabel"]
+    assert accepted.says("timer") and accepted.reprompt and not accepted.ends_session
+
+
 @pytest.fixture(scope="module")
 def sweep_timer_api() -> Iterator[TimerApi]:
     """The local Timer API the event sweep's envelopes point at."""
