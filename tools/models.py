@@ -25,12 +25,13 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from cookalong.recipe.slots import speakable
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = ROOT / "tools" / "model_samples"
@@ -58,21 +59,49 @@ BUILT_IN_INTENTS: tuple[str, ...] = (
 # intent -> {slot name: slot type}, exactly as docs/CONTRACTS.md fixes them.
 CUSTOM_INTENTS: dict[str, dict[str, str]] = {
     "StartCookingIntent": {"component": "COMPONENT"},
-    "HowMuchIntent": {"ingredient": "INGREDIENT", "component": "COMPONENT"},
+    "HowMuchIntent": {"ingredient": "INGREDIENT", "component": "COMPONENT", "unit": "UNIT"},
     "IngredientsIntent": {"component": "COMPONENT"},
     "StepIngredientsIntent": {},
-    "GoToStepIntent": {"number": "AMAZON.NUMBER", "component": "COMPONENT"},
+    "GoToStepIntent": {
+        "number": "AMAZON.NUMBER",
+        "component": "COMPONENT",
+        "ordinal": "AMAZON.Ordinal",
+        "position": "STEP_POSITION",
+    },
     "FindStepIntent": {"ingredient": "INGREDIENT", "action": "STEP_ACTION"},
     "WhereAmIIntent": {},
     "StepsLeftIntent": {},
     "TimeLeftIntent": {},
+    "WaitStatusIntent": {"action": "STEP_ACTION"},
     "TemperatureIntent": {"scale": "TEMPERATURE_SCALE", "action": "STEP_ACTION"},
     "HowLongIntent": {"action": "STEP_ACTION"},
     "ScaleIntent": {"servings": "AMAZON.NUMBER", "multiplier": "MULTIPLIER"},
     "UnitsIntent": {"system": "UNIT_SYSTEM"},
     "TipsIntent": {"topic": "TIP_TOPIC"},
+    "MoreIntent": {},
     "RecipeInfoIntent": {},
     "MeanwhileIntent": {},
+    "FollowUpIntent": {
+        "ingredient": "INGREDIENT",
+        "component": "COMPONENT",
+        "unit": "UNIT",
+        "number": "AMAZON.NUMBER",
+        "recipe": "RECIPE",
+    },
+    "AcknowledgeIntent": {},
+    "DonenessIntent": {"action": "STEP_ACTION"},
+    "EquipmentIntent": {"component": "COMPONENT"},
+    "ServingIntent": {},
+    "ReadRecipeIntent": {"component": "COMPONENT"},
+    "StepDetailIntent": {"detail": "STEP_DETAIL"},
+    "NutritionIntent": {},
+    "SetTimerIntent": {"duration": "AMAZON.DURATION", "action": "STEP_ACTION"},
+    "TimerStatusIntent": {"action": "STEP_ACTION"},
+    "CancelTimerIntent": {"action": "STEP_ACTION"},
+    "PauseTimerIntent": {},
+    "ResumeTimerIntent": {},
+    "ListRecipesIntent": {},
+    "ChooseRecipeIntent": {"recipe": "RECIPE"},
 }
 
 # The fewest samples each custom intent must have (the core ones: 30).
@@ -100,26 +129,40 @@ MIN_SAMPLES: dict[str, int] = {
             "StepIngredientsIntent",
             "RecipeInfoIntent",
             "MeanwhileIntent",
+            "WaitStatusIntent",
+            "FollowUpIntent",
+            "DonenessIntent",
+            "EquipmentIntent",
+            "ServingIntent",
+            "SetTimerIntent",
+            "TimerStatusIntent",
+            "ListRecipesIntent",
+            "ChooseRecipeIntent",
         ),
         20,
     ),
+    **dict.fromkeys(
+        (
+            "MoreIntent",
+            "AcknowledgeIntent",
+            "ReadRecipeIntent",
+            "StepDetailIntent",
+            "NutritionIntent",
+            "CancelTimerIntent",
+            "PauseTimerIntent",
+            "ResumeTimerIntent",
+        ),
+        10,
+    ),
 }
 
-RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "STEP_ACTION", "TIP_TOPIC")
+RECIPE_SLOT_TYPES = ("COMPONENT", "INGREDIENT", "RECIPE", "STEP_ACTION", "TIP_TOPIC")
 
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split())
-
-
-#: Number words, as Alexa's speech recognition writes them (index = value).
-UNIT_WORDS = _split(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-TENS_WORDS = _split("- - twenty thirty forty fifty sixty seventy eighty ninety")
 
 
 class ModelError(ValueError):
@@ -345,33 +388,6 @@ def builtin_phrases() -> dict[str, tuple[str, ...]]:
 # Slot types
 
 
-def speakable(text: str) -> str:
-    """A slot value or synonym in the form Alexa's speech recognition writes it.
-
-    Lower case, accents dropped ("purée" → "puree"), "&" → "and", digits as words, hyphens and
-    other punctuation as spaces (apostrophes kept).
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = text.replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\d+", lambda match: " " + _number_words(int(match.group())) + " ", text)
-    text = re.sub(r"[^a-z' ]+", " ", text)
-    return " ".join(text.split())
-
-
-def _number_words(n: int) -> str:
-    if n < 20:
-        return UNIT_WORDS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return TENS_WORDS[tens] + ("" if ones == 0 else " " + UNIT_WORDS[ones])
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return UNIT_WORDS[hundreds] + " hundred" + ("" if rest == 0 else " " + _number_words(rest))
-    thousands, rest = divmod(n, 1000)
-    return _number_words(thousands) + " thousand" + ("" if rest == 0 else " " + _number_words(rest))
-
-
 @dataclass
 class _Value:
     id: str
@@ -415,6 +431,9 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
         return values[value_id]
 
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
+        value("RECIPE", recipe.id, recipe.short_title).add(
+            recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
+        )
         for component in recipe.components:
             value("COMPONENT", component.id, component.name).add(
                 component.name, *component.synonyms

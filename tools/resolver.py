@@ -29,7 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from tools.models import TENS_WORDS, UNIT_WORDS, builtin_phrases, canonical_sample, model_path
+from cookalong.recipe.slots import TENS_WORDS, UNIT_WORDS
+from tools.models import builtin_phrases, canonical_sample, model_path
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000c00c"
 
@@ -136,6 +137,115 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     words = [word.strip("'") for word in text.split()]
     return canonical_sample(" ".join(word for word in words if word))
+
+
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+
+
+def words_to_ordinal(words: list[str]) -> int | None:
+    """ "third" → 3, "twenty first" → 21, "3rd" → 3 (AMAZON.Ordinal sends digits)."""
+    if len(words) == 1:
+        match = re.fullmatch(r"(\d+)(st|nd|rd|th)", words[0])
+        if match:
+            return int(match.group(1))
+        if words[0] in _ORDINALS:
+            return _ORDINALS[words[0]]
+    if len(words) == 2 and words[0] in _TENS and words[1] in _ORDINALS:
+        return _TENS[words[0]] + _ORDINALS[words[1]]
+    return None
+
+
+_DURATION_UNITS = {
+    "second": "S",
+    "seconds": "S",
+    "sec": "S",
+    "secs": "S",
+    "minute": "M",
+    "minutes": "M",
+    "min": "M",
+    "mins": "M",
+    "hour": "H",
+    "hours": "H",
+    "hr": "H",
+    "hrs": "H",
+}
+
+
+def words_to_duration(words: list[str]) -> str | None:
+    """ "ten minutes" → "PT10M", "an hour and a half" → "PT1H30M", "two hours" → "PT2H"."""
+    parts: dict[str, float] = {}
+    number: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _DURATION_UNITS:
+            amount = words_to_number(number) if number else None
+            if number == ["a"] or number == ["an"]:
+                amount = 1
+            if amount is None:
+                return None
+            parts[_DURATION_UNITS[word]] = parts.get(_DURATION_UNITS[word], 0) + amount
+            number = []
+        elif word in ("half", "quarter") and (not number or number in (["a"], ["an"])):
+            fraction = 0.5 if word == "half" else 0.25
+            unit = (
+                "H"
+                if parts.get("H") is not None
+                or (i + 1 < len(words) and words[i + 1].startswith("hour"))
+                else "M"
+            )
+            if i + 2 < len(words) and words[i + 1] == "an" and words[i + 2] in ("hour",):
+                parts["H"] = parts.get("H", 0) + fraction
+                i += 3
+                number = []
+                continue
+            parts[unit] = parts.get(unit, 0) + fraction
+            number = []
+        elif word == "and" and not number:
+            pass
+        else:
+            number.append("a" if word == "an" else word)
+        i += 1
+    if number or not parts:
+        return None
+    hours = parts.get("H", 0)
+    minutes = parts.get("M", 0) + (hours - int(hours)) * 60
+    seconds = parts.get("S", 0) + (minutes - int(minutes)) * 60
+    text = "PT"
+    if int(hours):
+        text += f"{int(hours)}H"
+    if int(minutes):
+        text += f"{int(minutes)}M"
+    if int(seconds):
+        text += f"{int(seconds)}S"
+    return text if text != "PT" else None
 
 
 def words_to_number(words: list[str]) -> int | None:
@@ -514,8 +624,10 @@ class Resolver:
         return total, spans
 
     def _max_span(self, type_name: str) -> int:
-        if type_name == "AMAZON.NUMBER":
+        if type_name in ("AMAZON.NUMBER", "AMAZON.Ordinal"):
             return 4
+        if type_name == "AMAZON.DURATION":
+            return 7
         slot_type = self._types.get(type_name)
         return max(4, slot_type.longest if slot_type else 4)
 
@@ -541,6 +653,11 @@ class Resolver:
         if type_name == "AMAZON.NUMBER":
             number = words_to_number(list(words))
             return {"value": str(number) if number is not None else "?"}
+        if type_name == "AMAZON.Ordinal":
+            number = words_to_ordinal(list(words))
+            return {"value": str(number) if number is not None else "?"}
+        if type_name == "AMAZON.DURATION":
+            return {"value": words_to_duration(list(words)) or "?"}
         value = " ".join(words)
         slot_type = self._types.get(type_name)
         if slot_type is None:  # another built-in type: the words, unresolved
@@ -570,6 +687,10 @@ def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ..
         if words_to_number(list(words)) is not None:
             return 0.0
         return 1.6 if len(words) == 1 else None
+    if type_name == "AMAZON.Ordinal":
+        return 0.0 if words_to_ordinal(list(words)) is not None else None
+    if type_name == "AMAZON.DURATION":
+        return 0.0 if words_to_duration(list(words)) is not None else None
     if slot_type is None:
         return 0.5
     if slot_type.lookup(words):

@@ -48,6 +48,7 @@ def speak(handler_input: HandlerInput, reply: Reply) -> Response:
     outcome = carry_out(handler_input, reply)
     reply = outcome.reply
     session = cooking_session(handler_input)
+    reply = session.conclude(reply)
     voice = voice_for(locale_of(handler_input))
     spoken = voice.render_reply(reply, voice.prefs(session.state.units))
     builder = handler_input.response_builder.speak(ssml(spoken.speech))

@@ -6,6 +6,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot
 from ask_sdk_model.slu.entityresolution import StatusCode
 
+from cookalong.speech.heard import parse_number
+
 
 class Slots:
     """The slots of the current intent. Missing, empty and unknown values read as ``None``."""
@@ -41,14 +43,19 @@ class Slots:
         return None
 
     def number(self, name: str) -> int | None:
-        """An AMAZON.NUMBER slot as an int ("8"), or ``None`` when Alexa heard no number."""
+        """An AMAZON.NUMBER or AMAZON.Ordinal slot as an int.
+
+        Alexa sends digits ("8"); simulators and some test tools send words ("eight",
+        "twenty one", "third"). ``None`` when no number was heard, or when Alexa heard one it
+        could not read ("?": see :meth:`unreadable`).
+        """
         words = self.words(name)
         if words is None:
             return None
-        try:
-            return int(words)
-        except ValueError:
-            try:
-                return round(float(words))
-            except (ValueError, OverflowError):
-                return None
+        return parse_number(words)
+
+    def unreadable(self, name: str) -> bool:
+        """Alexa heard a number here but could not read it (the slot value is "?")."""
+        slot = self._slot(name)
+        value = getattr(slot, "value", None)
+        return isinstance(value, str) and value.strip() == "?"

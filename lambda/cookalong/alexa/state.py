@@ -8,6 +8,7 @@ session and write it back only when it changed.
 
 from __future__ import annotations
 
+import logging
 import time
 
 from ask_sdk_core.dispatch_components import (
@@ -15,9 +16,11 @@ from ask_sdk_core.dispatch_components import (
     AbstractResponseInterceptor,
 )
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model import IntentRequest, Response
 
 from cookalong.cooking.session import Cookbook, CookingSession
+
+log = logging.getLogger(__name__)
 
 SESSION_KEY = "cooking"
 STATE_ATTRIBUTE = "state"
@@ -55,6 +58,11 @@ class LoadCookingSession(AbstractRequestInterceptor):
             attributes.get(TURN_ATTRIBUTE),
             now=request_time(handler_input),
         )
+        if session.state.repaired:
+            log.warning("a saved cooking state could not be read as it was: starting it afresh")
+        envelope = handler_input.request_envelope
+        opened = getattr(envelope.session, "new", False)
+        session.one_shot = bool(opened) and isinstance(envelope.request, IntentRequest)
         handler_input.attributes_manager.request_attributes[SESSION_KEY] = session
 
 

@@ -5,7 +5,7 @@ and domain values — that a locale renders into words.
 """
 
 from cookalong.cooking.messages import Msg, Reply
-from cookalong.cooking.session import CookingSession
+from cookalong.cooking.session import Cookbook, CookingSession
 from cookalong.cooking.state import STATE_VERSION, CookingState
 
-__all__ = ["STATE_VERSION", "CookingSession", "CookingState", "Msg", "Reply"]
+__all__ = ["STATE_VERSION", "Cookbook", "CookingSession", "CookingState", "Msg", "Reply"]

@@ -82,6 +82,19 @@ class ShowPermissionCard:
     """Put the timers permission card in the Alexa app (after a denied or unanswered ask)."""
 
 
+@dataclass(frozen=True)
+class UseRecipeEntities:
+    """Tell Alexa this recipe's ingredient and part names (Dialog.UpdateDynamicEntities), so
+    that "the salt" or "the sauce" resolve to this recipe's own."""
+
+    recipe: str
+
+
+@dataclass(frozen=True)
+class ClearEntities:
+    """Forget the dynamic entities (the recipe is finished)."""
+
+
 Effect = (
     StartTimer
     | CancelTimer
@@ -90,6 +103,8 @@ Effect = (
     | ReadTimers
     | AskTimerPermission
     | ShowPermissionCard
+    | UseRecipeEntities
+    | ClearEntities
 )
 
 
@@ -115,6 +130,7 @@ __all__ = [
     "FAILURE_REASONS",
     "AskTimerPermission",
     "CancelTimer",
+    "ClearEntities",
     "Effect",
     "PauseTimer",
     "ReadTimers",
@@ -122,4 +138,5 @@ __all__ = [
     "ShowPermissionCard",
     "StartTimer",
     "TimerReading",
+    "UseRecipeEntities",
 ]

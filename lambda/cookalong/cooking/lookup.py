@@ -14,6 +14,10 @@ from functools import lru_cache
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
 
 _FILLER = re.compile(r"\b(the|a|an|some|of|my|your|this|that|please|step|part|bit)\b")
+# Words that join a name to what narrows it ("the salt for the skin").
+_CONNECTORS = frozenset(
+    {"for", "in", "on", "to", "with", "from", "into", "onto", "and", "i", "meant"}
+)
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
@@ -75,7 +79,33 @@ class RecipeIndex:
 
     def _ingredients_from_words(self, spoken: str) -> tuple[Ingredient, ...]:
         name = _best_name(self.ingredients, spoken)
-        return self.ingredients[name] if name is not None else ()
+        if name is None:
+            return ()
+        found = self.ingredients[name]
+        if len(found) > 1:
+            return self._narrowed(found, spoken, name)
+        return found
+
+    def _narrowed(
+        self, found: tuple[Ingredient, ...], spoken: str, name: str
+    ) -> tuple[Ingredient, ...]:
+        """ "The salt for the skin": of the ingredients a name means, those whose part or steps
+        the other words name (the flaky salt sprinkled on the skin, not the aioli's)."""
+        extra = set(normalise(spoken).split()) - set(name.split()) - _CONNECTORS
+        extra = {w for w in extra if len(w) > 2}
+        if not extra:
+            return found
+        components = {c.id: c for c in self.recipe.components}
+
+        def context(ingredient: Ingredient) -> set[str]:
+            component = components[ingredient.component_id]
+            words = [component.name, component.id, *component.synonyms]
+            words += [step.text for step in self.uses.get(ingredient.id, ())]
+            said = set(normalise(" ".join(words)).split())
+            return said | {_singular(w) for w in said}
+
+        narrowed = tuple(i for i in found if extra & context(i))
+        return narrowed or found
 
     # -- components ------------------------------------------------------------------------
     def find_component(self, spoken: str | None, key: str | None = None) -> Component | None:
@@ -199,3 +229,174 @@ def _exact_first(spoken: str, found: list[Ingredient]) -> tuple[Ingredient, ...]
     """When "salt" means two ingredients, keep them all; when one is named exactly, it alone."""
     exact = [i for i in found if spoken in _variants(i.name)]
     return tuple(exact) if exact and len(exact) < len(found) else tuple(found)
+
+
+def match_titles(spoken: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+    """The recipes a cook may mean: every name exactly, else the recipes sharing the most
+    words with what was said, else a near miss. Ties are all returned (ask which)."""
+    said = _title_words(spoken)
+    if not said:
+        return []
+    variants = {rid: [_title_words(n) for n in ns] for rid, ns in names.items()}
+    exact = [rid for rid, vs in variants.items() if said in vs]
+    if exact:
+        return exact
+    scores: dict[str, float] = {}
+    for rid, vs in variants.items():
+        best = 0.0
+        for words in vs:
+            common = said & words
+            if common and common in (said, words):
+                best = max(best, len(common) / max(len(words), len(said)))
+        if best:
+            scores[rid] = best
+    if scores:
+        top = max(scores.values())
+        return [rid for rid, score in scores.items() if score == top]
+    import difflib
+
+    joined = {" ".join(sorted(w)): rid for rid, vs in variants.items() for w in vs}
+    close = difflib.get_close_matches(" ".join(sorted(said)), list(joined), n=2, cutoff=0.75)
+    return list(dict.fromkeys(joined[c] for c in close))
+
+
+_TITLE_FILLER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "recipe",
+        "recipes",
+        "dish",
+        "some",
+        "that",
+        "this",
+        "one",
+        "my",
+        "for",
+        "make",
+        "cook",
+        "cooking",
+        "with",
+        "and",
+    ]
+)
+
+
+def _title_words(text: str) -> frozenset[str]:
+    words = normalise(re.sub(r"\([^)]*\)", " ", text)).split()
+    return frozenset(_singular(w) for w in words if w not in _TITLE_FILLER)
+
+
+# What a step says about a detail, by language: (pattern, weight); the best sentence wins.
+_DETAILS: dict[str, dict[str, tuple[tuple[str, int], ...]]] = {
+    "en": {
+        "rack": (
+            (
+                r"\b(top|upper|middle|center|centre|bottom|lower|lowest|highest)\b[\w ]{0,12}"
+                r"\b(third|rack|shelf|position|oven)\b",
+                3,
+            ),
+            (r"\b(oven )?(rack|shelf)\b", 1),
+            (r"\bcooling rack\b", -2),
+        ),
+        "thickness": ((r"\b(thick|thin|thinly|thickly)\b", 3),),
+        "size": (
+            (r"\b\d+([./]\d+)?\s*(inch|inches|cm|centimet\w+|mm)\b", 2),
+            (r"\b(bite[- ]size\w*|pieces|chunks|cubes|size)\b", 1),
+        ),
+        "spacing": ((r"\bapart\b", 3),),
+        "pan": ((r"\b(pan|tray|dish|sheet|skillet|pot|casserole|tin|saucepan|wok)\b", 2),),
+    }
+}
+
+
+# What a step does that a detail is about, when it does not give the detail itself ("slice the
+# pork belly" says nothing of how thick): said so the cook knows where the recipe is vague.
+_DETAIL_ACTIONS: dict[str, dict[str, str]] = {
+    "en": {
+        "thickness": r"\b(slice|slices|cut|carve)\b",
+        "size": r"\b(cut|chop|dice|slice)\b",
+        "spacing": r"\b(cut|cuts|score|space)\b",
+        "pan": r"\b(bake|roast|cook|fry|line)\b",
+        "rack": r"\b(oven)\b",
+    }
+}
+
+
+@lru_cache(maxsize=64)
+def _detail_patterns(language: str, detail: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    table = _DETAILS.get(language) or _DETAILS["en"]
+    return tuple((re.compile(p, re.IGNORECASE), w) for p, w in table.get(detail, ()))
+
+
+def detail_action_sentences(text: str, detail: str, language: str = "en") -> list[str]:
+    """The sentences of a step that do what ``detail`` is about, without saying it."""
+    table = _DETAIL_ACTIONS.get(language) or _DETAIL_ACTIONS["en"]
+    pattern = table.get(detail)
+    if pattern is None:
+        return []
+    found = re.compile(pattern, re.IGNORECASE)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if found.search(s)]
+
+
+def detail_sentences(text: str, detail: str, language: str = "en") -> list[str]:
+    """The sentences of a step's text that say something about ``detail`` (rack, thickness,
+    size, spacing, pan), best first."""
+    patterns = _detail_patterns(language, detail)
+    scored = []
+    for position, sentence in enumerate(re.split(r"(?<=[.!?])\s+", text)):
+        score = sum(w for p, w in patterns if p.search(sentence))
+        if score > 0:
+            scored.append((-score, position, sentence.strip()))
+    return [s for _, _, s in sorted(scored)]
+
+
+# Words that are not ingredients but name something else a cook may ask about ("how many
+# people", "how much time", "how many calories"), by language.
+_TOPICS: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        "servings": frozenset(
+            [
+                "people",
+                "persons",
+                "person",
+                "servings",
+                "serving",
+                "portions",
+                "portion",
+                "guests",
+                "mouths",
+            ]
+        ),
+        "nutrition": frozenset(
+            [
+                "calories",
+                "calorie",
+                "kcal",
+                "fat",
+                "protein",
+                "carbs",
+                "carbohydrates",
+                "sugar",
+                "nutrition",
+            ]
+        ),
+        "time": frozenset(["time", "minutes", "hours", "longer"]),
+        "temperature": frozenset(["degrees", "temperature", "heat"]),
+        "equipment": frozenset(
+            ["pans", "pan", "equipment", "tools", "utensils", "bowls", "dishes"]
+        ),
+        "steps": frozenset(["steps"]),
+    }
+}
+
+
+def topic_of(words: str, language: str = "en") -> str | None:
+    """The non-ingredient topic some words are about ("people" → "servings"), if any."""
+    said = set(normalise(words).split())
+    table = _TOPICS.get(language) or _TOPICS["en"]
+    for topic, names in table.items():
+        if said & names:
+            return topic
+    return None

@@ -30,6 +30,7 @@ class Quantity:
 
     ingredient: Ingredient
     amount: Amount | None
+    unit: str | None = None  # a unit the cook asked for, this once ("in grams")
 
 
 @dataclass(frozen=True)

@@ -7,55 +7,145 @@ Wording lives in the locale resources; this module never builds a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 
-from cookalong.cooking.lookup import RecipeIndex, build_index
+from cookalong.cooking.catalog import Catalog
+from cookalong.cooking.conversation import Conversation
+from cookalong.cooking.effects import ClearEntities, UseRecipeEntities
+from cookalong.cooking.facts import Facts
+from cookalong.cooking.lookup import RecipeIndex, build_index, match_titles
+from cookalong.cooking.messages import Msg, Reply
 from cookalong.cooking.navigation import IDLE_DAYS_BEFORE_FRESH_START, Navigation
-from cookalong.cooking.questions import MAX_SERVINGS, Questions
-from cookalong.cooking.state import CookingState
+from cookalong.cooking.questions import Questions
+from cookalong.cooking.state import MAX_SERVINGS, CookingState
+from cookalong.cooking.timers import Timers
 from cookalong.recipe.model import Recipe
 
-#: How many saved places a cookbook keeps already read (see :meth:`Cookbook.session`).
-PLACES_KEPT = 1024
+
+class _Recipes(Mapping[str, Recipe]):
+    """Recipes by id, each loaded the first time it is asked for."""
+
+    def __init__(self, loaders: dict[str, Callable[[], Recipe]]) -> None:
+        self._loaders = loaders
+        self._loaded: dict[str, Recipe] = {}
+
+    def __getitem__(self, rid: str) -> Recipe:
+        recipe = self._loaded.get(rid)
+        if recipe is None:
+            loader = self._loaders[rid]  # KeyError for an unknown id, as a dict
+            recipe = self._loaded[rid] = loader()
+        return recipe
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaders)
+
+    def __len__(self) -> int:
+        return len(self._loaders)
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self._loaders
 
 
-@dataclass(frozen=True)
 class Cookbook:
-    """The recipes this skill knows, each with its look-up index: built once at start-up."""
+    """The recipes this skill knows, each with its look-up index, built once when first used.
 
-    recipes: dict[str, Recipe]
-    indexes: dict[str, RecipeIndex]
-    _places: dict[str, CookingState] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    Parameters
+    ----------
+    titles
+        Recipe id to what a cook calls it ("maple glazed pork belly"), in catalog order; the
+        first is the default.
+    loaders
+        Recipe id to a function loading that recipe (called at most once).
+    aliases
+        Recipe id to more names a cook may say ("pork belly").
+    """
+
+    def __init__(
+        self,
+        titles: dict[str, str],
+        loaders: dict[str, Callable[[], Recipe]],
+        aliases: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        if not titles:
+            raise ValueError("a cookbook needs at least one recipe")
+        self._titles = titles
+        self.recipes: Mapping[str, Recipe] = _Recipes(loaders)
+        self._aliases = aliases or {}
+        self._indexes: dict[str, RecipeIndex] = {}
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
+        """A cookbook of recipes already loaded (tests, tools)."""
         if not recipes:
             raise ValueError("a cookbook needs at least one recipe")
-        return cls(recipes, {rid: build_index(r) for rid, r in recipes.items()})
+        titles = {rid: r.short_title for rid, r in recipes.items()}
+        loaders = {rid: (lambda r=r: r) for rid, r in recipes.items()}
+        aliases = {rid: tuple(r.aliases) for rid, r in recipes.items()}
+        return cls(titles, loaders, aliases)
 
     @property
-    def default(self) -> Recipe:
-        return next(iter(self.recipes.values()))
+    def default_id(self) -> str:
+        return next(iter(self._titles))
+
+    def recipe(self, rid: str) -> Recipe:
+        return self.recipes[rid]
+
+    def index(self, rid: str) -> RecipeIndex:
+        found = self._indexes.get(rid)
+        if found is None:
+            found = self._indexes[rid] = build_index(self.recipes[rid])
+        return found
+
+    def title(self, rid: str) -> str:
+        return self._titles[rid]
+
+    def titles(self) -> list[tuple[str, str]]:
+        return list(self._titles.items())
+
+    def find_recipes(self, words: str | None, key: str | None = None) -> list[str]:
+        """The recipes a cook may mean by ``words`` (best first); the resolved id wins."""
+        if key and key in self._titles:
+            return [key]
+        if not words:
+            return []
+        names = {rid: (title, *self._aliases.get(rid, ())) for rid, title in self._titles.items()}
+        return match_titles(words, names)
 
     def session(self, saved: object, turn: object = None, *, now: int) -> CookingSession:
-        # Every turn of a session reads (and repairs) the same saved place: keep what was read,
-        # by the saved dict's repr, which tells JSON values apart exactly (1, 1.0, True and "1"
-        # differ). A CookingState is immutable, so sharing one is safe.
-        key = repr(saved)
-        place = self._places.get(key)
-        if place is None:
-            place = CookingState.from_dict(saved, self.recipes)
-            if len(self._places) >= PLACES_KEPT:
-                self._places.clear()
-            self._places[key] = place
-        state = place.with_turn(turn)
-        return CookingSession(self.indexes[state.recipe], state, now=now)
+        state = CookingState.from_dict(saved, self.recipes, turn)
+        return CookingSession(self, state, now=now)
 
 
-class CookingSession(Navigation, Questions):
-    """A cook's progress through one recipe, and everything they can ask along the way."""
+class CookingSession(Conversation, Catalog, Timers, Facts, Questions, Navigation):
+    """A cook's kitchen, and everything they can ask along the way."""
+
+    one_shot = False  # set by the adapter for a request that opened a session with a question
+
+    def launch(self) -> Reply:
+        """Welcome back to the recipe in progress; with several recipes and none going, offer
+        a choice."""
+        in_progress = self.progress.started and not self.progress.finished
+        several = len(self.cookbook.titles()) > 1
+        if not in_progress and several and not self.progress.finished:
+            return self.welcome_catalog()
+        reply = super().launch()
+        if in_progress and several:
+            return replace(reply, effects=(*reply.effects, UseRecipeEntities(self.recipe.id)))
+        return reply
+
+    def conclude(self, reply: Reply) -> Reply:
+        """Also: a one-shot question in a cookbook of several names the recipe in progress, and
+        a finished recipe forgets its dynamic entities."""
+        reply = super().conclude(reply)
+        several = len(self.cookbook.titles()) > 1
+        if self.progress.finished and several and not reply.effects:
+            reply = replace(reply, effects=(ClearEntities(),))
+        if self.one_shot and several and self.progress.started:
+            reply = replace(
+                reply, speech=(Msg.of("for_recipe", recipe=self.recipe.short_title), *reply.speech)
+            )
+        return reply
 
 
 __all__ = ["IDLE_DAYS_BEFORE_FRESH_START", "MAX_SERVINGS", "Cookbook", "CookingSession"]

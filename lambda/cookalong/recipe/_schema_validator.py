@@ -1,7 +1,7 @@
 # Generated from schema.json by `python tools/check_recipes.py --write-validator`: do not edit.
 # ruff: noqa
 # fmt: off
-SCHEMA_SHA256 = "0f793a7ec4f28a0bdf3707cfdcb5711e78d5b91135a4524d033a7cc650fb49df"
+SCHEMA_SHA256 = "56c9e872d1237e6d34c3c3831f4a185a465b66d3e9e9fe77a1d0414fabde9844"
 
 
 class JsonSchemaValueException(ValueError):
@@ -64,6 +64,10 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("short_title")
             data__shorttitle = data["short_title"]
             validate___definitions_text(data__shorttitle, custom_formats, (name_prefix or "data") + ".short_title")
+        if "aliases" in data_keys:
+            data_keys.remove("aliases")
+            data__aliases = data["aliases"]
+            validate___definitions_phrases(data__aliases, custom_formats, (name_prefix or "data") + ".aliases")
         if "author" in data_keys:
             data_keys.remove("author")
             data__author = data["author"]
@@ -224,19 +228,6 @@ def validate___definitions_tip(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
 
-def validate___definitions_phrases(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-    data_is_list = isinstance(data, (list, tuple))
-    if data_is_list:
-        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-        data_len = len(data)
-        if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='uniqueItems')
-        for data_x, data_item in enumerate(data):
-            validate___definitions_phrase(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-    return data
-
 def validate___definitions_component(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
@@ -335,6 +326,11 @@ def validate___definitions_step(data, custom_formats={}, name_prefix=None):
             data__passive = data["passive"]
             if not isinstance(data__passive, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".passive must be boolean", value=data__passive, name="" + (name_prefix or "data") + ".passive", definition=None, rule='type')
+        if "in_oven" in data_keys:
+            data_keys.remove("in_oven")
+            data__inoven = data["in_oven"]
+            if not isinstance(data__inoven, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".in_oven must be boolean", value=data__inoven, name="" + (name_prefix or "data") + ".in_oven", definition=None, rule='type')
         if "meanwhile" in data_keys:
             data_keys.remove("meanwhile")
             data__meanwhile = data["meanwhile"]
@@ -531,6 +527,19 @@ def validate___definitions_duration(data, custom_formats={}, name_prefix=None):
     if isinstance(data, str):
         if not REGEX_PATTERNS['^P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='pattern')
+    return data
+
+def validate___definitions_phrases(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+        data_len = len(data)
+        if data_len > len(set(fn(data_x) for data_x in data)):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='uniqueItems')
+        for data_x, data_item in enumerate(data):
+            validate___definitions_phrase(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
     return data
 
 def validate___definitions_text(data, custom_formats={}, name_prefix=None):

@@ -554,6 +554,7 @@ def _build(data: dict[str, Any], name: str) -> Recipe:
         notes=tuple(notes),
         serving=data["serving"],
         path=name,
+        aliases=tuple(data.get("aliases", ())),
     )
     _index(recipe)
     return recipe
@@ -718,6 +719,7 @@ def _step(
         ingredient_ids=tuple(refs),
         durations=tuple(durations),
         oven=oven,
+        in_oven=raw.get("in_oven"),
         passive=passive,
         meanwhile=meanwhile,
         equipment=tuple(raw.get("equipment", ())),

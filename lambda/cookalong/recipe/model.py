@@ -48,6 +48,7 @@ class Step:
     durations: tuple[TimeSpan, ...] = ()
     oven: OvenSetting | None = None
     passive: bool = False  # waiting: the 2-hour bake, the 15-minute rest
+    in_oven: bool | None = None  # after this step the part is in (True) or out of the oven
     meanwhile: str | None = None  # component id that can be made while waiting ("aioli")
     equipment: tuple[str, ...] = ()
     actions: tuple[
@@ -126,6 +127,9 @@ class Recipe:
     notes: tuple[Note, ...]
     serving: str  # how to serve, said at the end: "Slice it and serve with the aioli on the side."
     path: str = ""  # the file it was loaded from
+    language: str = "en"  # BCP-47 primary tag of the recipe's words
+    aliases: tuple[str, ...] = ()  # other names a cook calls it by ("pork belly")
+    nutrition: dict[str, str] = field(default_factory=dict, compare=False)  # schema.org facts
     ingredients_by_id: dict[str, Ingredient] = field(default_factory=dict, compare=False)
     # Lookups the loader fills once, so that a turn never scans the recipe (keys lower-case):
     components_by_id: dict[str, Component] = field(default_factory=dict, compare=False)

@@ -6,6 +6,8 @@ its locale template names (lists joined, counts in words, amounts in the cook's 
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -55,14 +57,26 @@ def _how_much(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
 
 
 def _ingredients(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
-    lists: list[tuple[str, list[Quantity]]] = p["lists"]
-    said = [
-        voice.t(
-            "ingredients_part", part=name, items=voice.join([voice.quantity(q, prefs) for q in qs])
+    """One part's list (or a chunk of it), and the offer of what comes next."""
+    quantities: list[Quantity] = p["quantities"]
+    if p["continued"]:
+        intro = voice.t("ingredients_continued", part=p["part"])
+    elif p["count"] == 1:
+        intro = voice.t("ingredients_intro_one", part=p["part"])
+    else:
+        intro = voice.t("ingredients_intro", part=p["part"], count_words=voice.number(p["count"]))
+    more = ""
+    if p["more"]:
+        more = (
+            voice.t("ingredients_more_part", next_part=p["next_part"])
+            if p["next_part"]
+            else voice.t("ingredients_more_same")
         )
-        for name, qs in lists
-    ]
-    return {"lists": " ".join(said)}
+    return {
+        "intro": intro,
+        "items": voice.join([voice.quantity(q, prefs) for q in quantities]),
+        "more": more,
+    }
 
 
 def _step_uses(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -93,21 +107,14 @@ def _steps_left(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]
 
 
 def _oven(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    """Oven messages: the setting ("bake at 275 degrees Fahrenheit"), its temperature, where."""
     scale = _scale_word(p.get("scale")) or prefs.scale
-    values = {
-        "setting": voice.oven(p["oven"], scale),
-        "number": str(p.get("number", "")),
-        "part": p.get("part", ""),
-        "other": p.get("other", ""),
-        "when": "",
-    }
-    if "when" in p:
-        values["when"] = voice.t(
-            f"oven_{p['when']}",
-            number=values["number"],
-            setting=values["setting"],
-            temperature=voice.temperature(p["oven"].temperature, scale),
-        )
+    values = voice._generic(
+        {k: v for k, v in p.items() if k not in ("oven", "scale", "parts", "clock")}, prefs
+    )
+    values["setting"] = voice.oven(p["oven"], scale)
+    values["temperature"] = voice.temperature(p["oven"].temperature, scale)
+    values["parts"] = voice.join(list(p.get("parts", ())))
     return values
 
 
@@ -161,9 +168,158 @@ def _units(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
 def _tips(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     tips: list[Tip] = p["tips"]
     return {
-        "tips": " ".join(voice.words(t.text) for t in tips),
+        "tips": " ".join(_short(voice.words(t.text)) for t in tips),
         "more": voice.t("more_tips") if p["more"] else "",
     }
+
+
+#: About as many words as one breath holds: a tip is cut to the sentences that fit.
+BREATH_WORDS = 35
+
+
+def _short(text: str, limit: int = BREATH_WORDS) -> str:
+    """The sentences of ``text`` that fit in ``limit`` words (at least the first)."""
+    kept: list[str] = []
+    count = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        words = len(sentence.split())
+        if kept and count + words > limit:
+            break
+        kept.append(sentence)
+        count += words
+    return " ".join(kept)
+
+
+def _tips_group(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    """Tips that go together, by their titles: "oil the skin, salt the skin, a blast of heat"."""
+    tips: list[Tip] = p["tips"]
+    titles = [voice.words(t.title.split(":", 1)[-1].strip()) for t in tips]
+    return {
+        "group": voice.words(p["group"]),
+        "count_words": voice.number(len(tips)),
+        "titles": voice.join(titles),
+    }
+
+
+def _timer(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    """A timer's length as a cook says it: "two-hour timer", "timer for an hour and 25 minutes"."""
+    values = voice._generic({k: v for k, v in p.items() if k != "length"}, prefs)
+    length: timedelta = p["length"]
+    adjective = voice.duration_adjective(length)
+    values["timer"] = (
+        voice.t("timer_phrase_single", length=adjective)
+        if adjective
+        else voice.t("timer_phrase_compound", length=voice.duration(length))
+    )
+    return values
+
+
+def _timer_left(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = voice._generic({k: v for k, v in p.items() if k != "left"}, prefs)
+    values["timer_left"] = voice.left(p["left"])
+    return values
+
+
+def _equipment(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    lists: list[tuple[str, list[str]]] = p["lists"]
+    said = [
+        voice.t("equipment_part", part=name, items=voice.join([voice.words(i) for i in items]))
+        for name, items in lists
+    ]
+    return {"lists": " ".join(said)}
+
+
+def _detail(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    where = (
+        voice.t("detail_here")
+        if p["here"]
+        else voice.t("detail_there", number=p["number"], part=p["part"])
+    )
+    return {"where": where, "text": voice.spoken_text(p["text"], prefs)}
+
+
+def _detail_unknown(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    key = f"detail_asked_{p['detail']}"
+    asked = voice.t(key) if key in voice.messages else (p.get("words") or p["detail"])
+    values = {"asked": asked}
+    if "text" in p:
+        values["text"] = voice.spoken_text(p["text"], prefs)
+        values["number"] = str(p["number"])
+    return values
+
+
+def _nutrition(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {"facts": voice.nutrition(p["facts"])}
+
+
+def _part_info(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    step_words = voice.t(
+        "step_count_one" if p["steps"] == 1 else "step_count_many",
+        count=voice.number(p["steps"]),
+    )
+    text = voice.step_text(p["first"], prefs)
+    return {
+        "part": p["part"],
+        "ingredients": voice.number(p["ingredients"]),
+        "steps": step_words,
+        "first": text if p["steps"] == 1 else _first(text),
+        "offer": voice.t("part_info_offer") if p["offer"] else "",
+    }
+
+
+def _first(text: str) -> str:
+    end = text.find(". ")
+    return text[: end + 1] if end > 0 else text
+
+
+def _read_step(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = voice.view(p["view"], prefs)
+    values["more"] = voice.t("read_more") if p["more"] else ""
+    values["part"] = values["part"][:1].upper() + values["part"][1:]
+    return values
+
+
+def _read_intro(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {"recipe": p["recipe"], "parts": _parts(voice, p["parts"])}
+
+
+def _recipes(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    intro = (
+        voice.t("recipes_intro", count_words=voice.number(p["count"]))
+        if p["first"]
+        else voice.t("recipes_also")
+    )
+    return {
+        "intro": intro,
+        "titles": voice.join(p["titles"]),
+        "more": voice.t("recipes_more") if p["more"] else voice.t("recipes_which"),
+    }
+
+
+def _count_titles(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {
+        "count_words": voice.number(p["count"]),
+        "titles": voice.join(list(p.get("titles", ()))),
+    }
+
+
+def _which_titles(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    return {"titles": voice.join(p["titles"], voice.t("or"))}
+
+
+def _alone(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = {}
+    if "number" in p:
+        values["number"] = voice.number(p["number"])
+    if "unit" in p:
+        values["unit"] = voice.unit_name(p["unit"])
+    return values
+
+
+def _how_long_running(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = voice._generic(p, prefs)
+    values["spans"] = voice.spans(p["spans"])
+    return values
 
 
 def _not_in_part(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -176,6 +332,12 @@ def _not_in_part(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str
 
 def _hint(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     return {"part": p.get("part", ""), "spans": voice.spans(p.get("spans", []))}
+
+
+def _hint_numbered(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = _hint(voice, p, prefs)
+    values["number"] = str(p["number"])
+    return values
 
 
 def _verbatim(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -201,32 +363,50 @@ PREPARERS = {
     "no_such_step": _step_count,
     "welcome_new": _welcome,
     "recipe_info": _welcome,
-    "welcome_back": _with_view,
+    "recipe_chosen": _welcome,
     "welcome_back_idle": _welcome_back_idle,
-    "step": _with_view,
-    "where": _with_view,
-    "goodbye_keep_place": _with_view,
-    "paused": _with_view,
-    "fallback_cooking": _with_view,
-    "step_needs_nothing": _with_view,
-    "step_ingredients": _with_view,
     "how_much": _how_much,
     "ingredients": _ingredients,
     "step_uses": _step_uses,
     "steps_left": _steps_left,
-    "oven": _oven,
-    "oven_elsewhere": _oven,
+    "oven_step": _oven,
+    "oven_holds": _oven,
+    "oven_now": _oven,
+    "oven_preheated": _oven,
+    "oven_next": _oven,
     "how_long": _how_long,
     "how_long_untimed": _how_long,
+    "how_long_running": _how_long_running,
     "scaled": _scaled,
     "scaled_original": _scaled,
     "units_us": _units,
     "units_metric": _units,
     "tips": _tips,
+    "tips_group": _tips_group,
     "not_in_part": _not_in_part,
     "hint_meanwhile": _hint,
     "meanwhile_now": _hint,
     "meanwhile_nothing": _hint,
+    "meanwhile_later": _hint_numbered,
     "hint_wait": _hint,
     "verbatim": _verbatim,
+    "offer_timer": _timer,
+    "timer_set": _timer,
+    "timer_set_range": _timer,
+    "timer_left": _timer_left,
+    "timer_paused_left": _timer_left,
+    "equipment": _equipment,
+    "detail": _detail,
+    "detail_unknown": _detail_unknown,
+    "detail_unknown_related": _detail_unknown,
+    "nutrition": _nutrition,
+    "part_info": _part_info,
+    "read_step": _read_step,
+    "read_intro": _read_intro,
+    "recipes": _recipes,
+    "welcome_catalog": _count_titles,
+    "recipes_no_more": _count_titles,
+    "recipe_which": _which_titles,
+    "number_alone": _alone,
+    "unit_alone": _alone,
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cookalong.cooking.messages import Msg, Quantity, Reply, StepView
+from cookalong.cooking.now import Clock, round_remaining
 from cookalong.kitchen import speech as kitchen_speech
 from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
@@ -103,6 +104,44 @@ class Voice:
             return kitchen_speech.speak_duration_range(span.minimum, span.maximum)
         return self.duration(span.minimum)
 
+    def duration_adjective(self, d: timedelta) -> str | None:
+        """A duration before a noun, when it is one unit: "two-hour", "ten-minute"."""
+        minutes = int(d.total_seconds() // 60)
+        if minutes <= 0 or d.total_seconds() % 60:
+            return None
+        if minutes % 60 == 0:
+            count, unit = minutes // 60, "hour"
+        elif minutes < 60:
+            count, unit = minutes, "minute"
+        else:
+            return None
+        return f"{kitchen_speech.number_words(count) if count <= 20 else count}-{unit}"
+
+    def unit_name(self, key: str) -> str:
+        """A unit's plural name in this locale's spelling ("grams", "millilitres")."""
+        from cookalong.kitchen.units import UNITS
+
+        unit = UNITS.get(key)
+        if unit is None:
+            return key
+        spelling = "intl" if self.settings.get("spelling") == "british" else "us"
+        return unit.spoken(plural=True, spelling=spelling)
+
+    def nutrition(self, facts: dict[str, str]) -> str:
+        """Nutrition facts as said: "320 calories, 12 grams of fat"."""
+        names: dict[str, str] = self.settings.get("nutrients", {})
+        said = []
+        for key, template in names.items():
+            value = facts.get(key)
+            if value:
+                said.append(template.format(value=self.spoken_text(_nutrient(value), None)))
+        return self.join(said[:4])
+
+    def spoken_text(self, text: str, prefs: Prefs | None) -> str:
+        """Any recipe text as said: degrees with their scale, ranges with "to"."""
+        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
+        return self.words(_speakable(text))
+
     def spans(self, spans: list[TimeSpan]) -> str:
         return self.join([self.span(s) for s in spans])
 
@@ -157,12 +196,48 @@ class Voice:
         return f"{self.number(inches * Fraction(5, 2))} {unit} apart"
 
     def view(self, view: StepView, prefs: Prefs) -> dict[str, str]:
+        text = self.step_text(view.step, prefs)
         return {
             "number": str(view.step.number),
             "total": str(view.total),
             "part": view.component_name,
-            "text": self.step_text(view.step, prefs),
+            "text": text,
+            "first": _first_sentence(text),
         }
+
+    # -- what runs ---------------------------------------------------------------------------
+    def doing(self, label: str) -> str:
+        """The wait as an -ing word ("baking"); the label itself when the locale has none."""
+        return self.settings.get("doing", {}).get(label, label)
+
+    def left(self, left: timedelta) -> str:
+        return self.duration(round_remaining(left) or timedelta(minutes=1))
+
+    def clock(self, clock: Clock, prefs: Prefs) -> dict[str, str]:
+        """The fields a message about a running wait may use: {label} "bake", {clock_part},
+        {elapsed}, {left} (the low end), {left_high}, {left_range}, {until}, {running}."""
+        label = self.words(clock.label)
+        left = self.left(clock.left_low)
+        left_high = self.left(clock.left_high)
+        if clock.phase == "running" and clock.high > clock.low:
+            left_range = self.t("range", low=left, high=left_high) if left != left_high else left
+        else:
+            left_range = left if clock.phase == "running" else left_high
+        values = {
+            "label": label,
+            "doing": self.doing(label),
+            "clock_part": clock.component.name,
+            "elapsed": self.duration(round_remaining(clock.elapsed) or timedelta(minutes=1)),
+            "left": left,
+            "left_high": left_high,
+            "left_range": left_range,
+            "low": self.duration(clock.low),
+            "high": self.duration(clock.high),
+            "until": self.words(clock.until or self.t("until_default")),
+        }
+        phase = {"running": "wait", "check": "check", "done": "done"}[clock.phase]
+        values["running"] = self.t(f"running_{phase}", **values)
+        return values
 
     # -- rendering ---------------------------------------------------------------------------
     def render(self, msg: Msg, prefs: Prefs) -> str:
@@ -172,9 +247,15 @@ class Voice:
         return text[:1].upper() + text[1:]
 
     def _generic(self, params: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+        """Each value said; a step view or a running wait becomes the fields it offers."""
         values: dict[str, str] = {}
         for name, value in params.items():
-            values[name] = self._value(value, prefs)
+            if isinstance(value, Clock):
+                values.update(self.clock(value, prefs))
+            elif name == "view" and isinstance(value, StepView):
+                values.update(self.view(value, prefs))
+            else:
+                values[name] = self._value(value, prefs)
         return values
 
     def _value(self, value: Any, prefs: Prefs) -> str:
@@ -231,6 +312,22 @@ def _spoken_quantity(amount: Amount | None, name: str, locale: str, metric: bool
     if amount is not None and metric:
         amount = to_metric(amount)
     return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
+
+
+def _nutrient(value: str) -> str:
+    """ "320 kcal" → "320 calories"; "12 g" → "12 grams"; "480 mg" → "480 milligrams"."""
+    value = re.sub(r"\bk?cal(ories)?\b", "", value, flags=re.IGNORECASE).strip()
+    value = re.sub(r"(\d)\s*mg\b", r"\1 milligrams", value)
+    return re.sub(r"(\d)\s*g\b", r"\1 grams", value)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a step ("Increase the oven temperature to broil at 420 ...")."""
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()].strip() if match else text
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _speakable(text: str) -> str:
