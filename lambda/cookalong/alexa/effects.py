@@ -1,19 +1,24 @@
 """Carrying out what a reply asks of the outside world, before the reply is said.
 
 A :class:`~cookalong.cooking.messages.Reply` may carry effects
-(:mod:`cookalong.cooking.effects`). :func:`carry_out` performs them in order and tells the
-cooking session how each went; the session may then answer differently, and that answer's
-effects are carried out in turn:
+(:mod:`cookalong.cooking.effects`). Two kinds:
 
-* :class:`StartTimer`: create the timer (label and announcement rendered in the request's
-  locale), then ``session.timer_started(effect, id)``;
-* :class:`ReadTimers`: read each timer, then answer ``session.timers_read(readings)``;
-* :class:`PauseTimer`, :class:`ResumeTimer`, :class:`CancelTimer`: call the API;
-* a call that fails answers ``session.timer_failed(effect, reason)`` instead, and the rest of
-  the failed reply's effects are dropped (that answer replaces it);
-* :class:`AskTimerPermission` and :class:`ShowPermissionCard` become the response's
-  ``Connections.SendRequest`` (AskFor) directive and permissions card (see
-  :mod:`cookalong.alexa.respond`).
+* calls to the Timer API, which :func:`carry_out` makes in order, telling the cooking session
+  how each went; the session may then answer differently, and that answer's calls are made in
+  turn:
+
+  - :class:`StartTimer`: create the timer (label and announcement rendered in the request's
+    locale), then ``session.timer_started(effect, id)``;
+  - :class:`ReadTimers`: read each timer, then answer ``session.timers_read(readings)``;
+  - :class:`PauseTimer`, :class:`ResumeTimer`, :class:`CancelTimer`: call the API;
+  - a call that fails answers ``session.timer_failed(effect, reason)`` instead, and the rest
+    of the failed reply's calls are dropped (that answer replaces it);
+
+* parts of the response, which :mod:`cookalong.alexa.respond` adds to the reply finally said:
+  :class:`AskTimerPermission` (the ``Connections.SendRequest`` AskFor directive),
+  :class:`ShowPermissionCard` (the permissions card), :class:`UseRecipeEntities` and
+  :class:`ClearEntities` (``Dialog.UpdateDynamicEntities``; kept even from a reply that a
+  failed call replaced, since the recipe chosen stays chosen).
 
 The timers permission is checked in the request (``context.System.user.permissions``) before any
 call: without it the effect fails as ``no_permission`` at once. A 401 from the API means the
@@ -31,14 +36,14 @@ from ask_sdk_model.permission_status import PermissionStatus
 
 from cookalong.alexa.state import cooking_session, locale_of, request_time
 from cookalong.cooking.effects import (
-    AskTimerPermission,
     CancelTimer,
+    ClearEntities,
     Effect,
     PauseTimer,
     ReadTimers,
     ResumeTimer,
-    ShowPermissionCard,
     StartTimer,
+    UseRecipeEntities,
 )
 from cookalong.cooking.messages import Reply
 from cookalong.speech import voice_for
@@ -49,17 +54,18 @@ log = logging.getLogger(__name__)
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 #: Request attribute: the cook has just accepted the permission (Connections.Response).
 PERMISSION_ACCEPTED = "cookalong.timers.accepted"
-#: How many answers one request may go through (a failure's answer, its effects' answer ...).
+#: How many answers one request may go through (a failure's answer, its calls' answer ...).
 MAX_ROUNDS = 4
+#: The effects that are calls to the Timer API.
+CALLS = (StartTimer, ReadTimers, PauseTimer, ResumeTimer, CancelTimer)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The reply to say once its effects are done, and what the response must carry."""
+    """The reply to say once its calls are made, and the entity effects of replies it replaced."""
 
     reply: Reply
-    ask_permission: bool = False
-    permission_card: bool = False
+    replaced: tuple[Effect, ...] = ()
 
 
 def timers_granted(handler_input: HandlerInput) -> bool:
@@ -73,27 +79,27 @@ def timers_granted(handler_input: HandlerInput) -> bool:
 
 
 def carry_out(handler_input: HandlerInput, reply: Reply) -> Outcome:
-    """Perform ``reply``'s effects; returns what to say and the directives it needs."""
-    if not reply.effects:
+    """Make ``reply``'s Timer API calls; returns the reply to say (its own response effects
+    still on it)."""
+    if not any(isinstance(effect, CALLS) for effect in reply.effects):
         return Outcome(reply)
     runner = _Runner(handler_input)
+    replaced: list[Effect] = []
     for _ in range(MAX_ROUNDS):
-        ask = card = False
         instead: Reply | None = None
         for effect in reply.effects:
-            if isinstance(effect, AskTimerPermission):
-                ask = True
-            elif isinstance(effect, ShowPermissionCard):
-                card = True
-            else:
+            if isinstance(effect, CALLS):
                 instead = runner.run(effect)
                 if instead is not None:
                     break
         if instead is None:
-            return Outcome(reply, ask, card)
+            return Outcome(reply, tuple(replaced))
+        replaced.extend(
+            e for e in reply.effects if isinstance(e, UseRecipeEntities | ClearEntities)
+        )
         reply = instead
-    log.error("timer effects still pending after %d answers; saying the last", MAX_ROUNDS)
-    return Outcome(reply)
+    log.error("timer calls still pending after %d answers; saying the last", MAX_ROUNDS)
+    return Outcome(reply, tuple(replaced))
 
 
 class _Runner:
@@ -152,6 +158,7 @@ class _Runner:
 
 
 __all__ = [
+    "CALLS",
     "MAX_ROUNDS",
     "PERMISSION_ACCEPTED",
     "TIMERS_SCOPE",

@@ -11,10 +11,18 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
 from cookalong.alexa.effects import TIMERS_SCOPE, carry_out
+from cookalong.alexa.entities import clear_entities, recipe_entities
 from cookalong.alexa.state import cooking_session, locale_of
+from cookalong.cooking.effects import (
+    AskTimerPermission,
+    ClearEntities,
+    ShowPermissionCard,
+    UseRecipeEntities,
+)
 from cookalong.cooking.messages import Reply
 from cookalong.speech import voice_for
 
+_ENTITY_EFFECTS = (UseRecipeEntities, ClearEntities)
 #: The token of the permission request; Alexa hands it back in the Connections.Response.
 PERMISSION_TOKEN = "cookalong-timers"
 
@@ -46,13 +54,20 @@ def speak(handler_input: HandlerInput, reply: Reply) -> Response:
     the same session). What was said is remembered for "repeat".
     """
     outcome = carry_out(handler_input, reply)
-    reply = outcome.reply
     session = cooking_session(handler_input)
-    reply = session.conclude(reply)
+    reply = session.conclude(outcome.reply)
+    effects = reply.effects
     voice = voice_for(locale_of(handler_input))
     spoken = voice.render_reply(reply, voice.prefs(session.state.units))
     builder = handler_input.response_builder.speak(ssml(spoken.speech))
-    if outcome.ask_permission:
+    entities = [e for e in (*outcome.replaced, *effects) if isinstance(e, _ENTITY_EFFECTS)]
+    if entities:  # the last word on them wins
+        last = entities[-1]
+        if isinstance(last, UseRecipeEntities):
+            builder.add_directive(recipe_entities(session.cookbook.recipe(last.recipe)))
+        else:
+            builder.add_directive(clear_entities())
+    if any(isinstance(e, AskTimerPermission) for e in effects):
         builder.add_directive(permission_request())
         session.remember(spoken.speech, spoken.reprompt or voice.t("reprompt_help"))
     elif reply.end_session:
@@ -61,7 +76,7 @@ def speak(handler_input: HandlerInput, reply: Reply) -> Response:
         reprompt = spoken.reprompt or voice.t("reprompt_help")
         builder.ask(ssml(reprompt))
         session.remember(spoken.speech, reprompt)
-    if outcome.permission_card:
+    if any(isinstance(e, ShowPermissionCard) for e in effects):
         builder.set_card(AskForPermissionsConsentCard(permissions=[TIMERS_SCOPE]))
     elif spoken.card_title and spoken.card_text:
         builder.set_card(SimpleCard(title=spoken.card_title, content=spoken.card_text))
