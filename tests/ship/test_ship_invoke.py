@@ -190,7 +190,9 @@ def test_a_timer_is_set_through_the_built_function_once_alexa_has_the_permission
     assert (directive["type"], directive["name"]) == ("Connections.SendRequest", "AskFor")
     assert "reprompt" not in asked.response and "shouldEndSession" not in asked.response
     assert timer_api.calls == []
-    # and when Alexa reports the cook's yes, the function sets the real timer
+    # and when Alexa reports the cook's yes (the cook's token now holds the permission), the
+    # function sets the real timer
+    timer_api.grant(load_event("permission_accepted")["context"]["System"]["apiAccessToken"])
     accepted = alexa.send("permission_accepted")
     (timer,) = timer_api.timers
     assert timer["duration"] == "PT10M" and timer["timerLabel"]
