@@ -12,12 +12,14 @@ SAM_VENV := .venv-sam
 LOCALE ?= en-US
 HOST ?= 127.0.0.1
 PORT ?= 5000
+CHAT_ARGS ?=
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
 .PHONY: help setup chat test lint format models serve validate build bench clean import
 
 help:
-	@echo "make chat      talk to the skill in this terminal (LOCALE=en-GB for another locale)"
+	@echo "make chat      talk to the skill in this terminal (LOCALE=en-GB for another locale;"
+	@echo "               CHAT_ARGS=--no-timer-permission to be asked for the timers permission)"
 	@echo "make test      set up and run every test (lint, model freshness, pytest)"
 	@echo "make serve     run the skill as a web service on HOST:PORT (flask-ask-sdk)"
 	@echo "make models    regenerate interaction_model/*.json from the recipe"
@@ -39,7 +41,7 @@ node_modules/.ready: package.json package-lock.json
 setup: $(VENV)/.ready node_modules/.ready
 
 chat: $(VENV)/.ready
-	@$(PY) -m tools.chat --locale $(LOCALE)
+	@$(PY) -m tools.chat --locale $(LOCALE) $(CHAT_ARGS)
 
 test: setup
 	$(PY) -m ruff check .

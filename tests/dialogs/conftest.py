@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tools.chat import Conversation, Handler, load_lambda_handler, new_user_id
+from tools.timer_api import TimerApi
 
 
 @pytest.fixture
@@ -20,16 +21,37 @@ def lambda_handler(tmp_path, monkeypatch) -> Handler:
 
 
 @pytest.fixture
-def talk(lambda_handler, caplog) -> Iterator[Callable[..., Conversation]]:
+def timer_api(monkeypatch) -> Iterator[TimerApi]:
+    """A local Timer API for this test (real clock), trusted by the skill's HTTP client."""
+    with TimerApi() as api:
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", api.ca_file)
+        yield api
+
+
+@pytest.fixture
+def talk(lambda_handler, caplog, timer_api) -> Iterator[Callable[..., Conversation]]:
     """Start conversations with the skill; each test's cook is a new user.
+
+    The envelopes point at this test's local Timer API; ``timers`` is a dialog's ``timers:``
+    setting (granted, missing, denied, or down: granted but every call answered 503).
 
     After the test, no request may have logged an error: the skill's catch-all handler would
     hide an exception behind a polite reply, so the log is where a crash shows.
     """
     caplog.set_level(logging.WARNING)
 
-    def start(locale: str = "en-US", *, user_id: str | None = None) -> Conversation:
-        return Conversation(locale, handler=lambda_handler, user_id=user_id or new_user_id())
+    def start(
+        locale: str = "en-US", *, user_id: str | None = None, timers: str = "granted"
+    ) -> Conversation:
+        if timers == "down":
+            timer_api.fail(503)
+        return Conversation(
+            locale,
+            handler=lambda_handler,
+            user_id=user_id or new_user_id(),
+            timers=timer_api,
+            timer_permission="granted" if timers == "down" else timers,
+        )
 
     yield start
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]

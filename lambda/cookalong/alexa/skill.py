@@ -9,6 +9,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from cookalong.alexa.actions import ACTIONS
+from cookalong.alexa.api_client import TimedApiClient
 from cookalong.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler
 from cookalong.alexa.persistence import persistence_interceptors
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
@@ -51,7 +52,10 @@ def build_skill(
     for locale in known_locales():
         voice_for(locale)  # load every locale's words at start-up
 
-    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter)
+    # The API client serves the service clients (the Timer API); it imports requests lazily.
+    builder = CustomSkillBuilder(
+        persistence_adapter=persistence_adapter, api_client=TimedApiClient()
+    )
     builder.skill_id = skill_id
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler)
