@@ -129,6 +129,8 @@ lambda-artifact: $(VENV)/.ready
 	tar -C lambda --exclude=__pycache__ --exclude='*.pyc' --exclude=tests -cf - . | tar -C "$(ARTIFACTS_DIR)" -xf -
 	cp recipe.json "$(ARTIFACTS_DIR)/"
 	if [ -d recipes ]; then mkdir -p "$(ARTIFACTS_DIR)/recipes" && cp recipes/*.json "$(ARTIFACTS_DIR)/recipes/"; fi
+	$(PY) tools/check_recipes.py --write-catalog "$(ARTIFACTS_DIR)" "$(ARTIFACTS_DIR)/recipe.json" \
+	  $$(ls "$(ARTIFACTS_DIR)"/recipes/*.json 2>/dev/null)
 	$(PIP) install --no-deps --no-compile --target "$(ARTIFACTS_DIR)" $(LAMBDA_PIP_TARGET) \
 	  -r <(grep -vE '^\s*(#|$$)' lambda/requirements.txt $(if $(filter 0,$(SHIP_BOTO3)),| grep -viE '^($(RUNTIME_PROVIDED))==',))
 	rm -rf "$(ARTIFACTS_DIR)/bin"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.fixtures import recipes as fixture_recipes
 from tools.chat import Conversation, Handler, load_lambda_handler, new_user_id
 from tools.timer_api import TimerApi
 
@@ -28,8 +29,20 @@ def timer_api(monkeypatch) -> Iterator[TimerApi]:
         yield api
 
 
+def _handler_for(recipes: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> Handler:
+    """``lambda_handler`` built for a cookbook of these fixture recipes."""
+    from cookalong.recipe.loader import default_recipes
+
+    monkeypatch.setenv("COOKALONG_RECIPES", fixture_recipes.environment_value(recipes))
+    default_recipes.cache_clear()
+    try:
+        return load_lambda_handler(fresh=True)
+    finally:
+        default_recipes.cache_clear()
+
+
 @pytest.fixture
-def talk(lambda_handler, caplog, timer_api) -> Iterator[Callable[..., Conversation]]:
+def talk(lambda_handler, caplog, timer_api, monkeypatch) -> Iterator[Callable[..., Conversation]]:
     """Start conversations with the skill; each test's cook is a new user.
 
     The envelopes point at this test's local Timer API; ``timers`` is a dialog's ``timers:``
@@ -41,14 +54,23 @@ def talk(lambda_handler, caplog, timer_api) -> Iterator[Callable[..., Conversati
     caplog.set_level(logging.WARNING)
 
     def start(
-        locale: str = "en-US", *, user_id: str | None = None, timers: str = "granted"
+        locale: str = "en-US",
+        *,
+        user_id: str | None = None,
+        timers: str = "granted",
+        recipes: tuple[str, ...] | None = None,
     ) -> Conversation:
         if timers == "down":
             timer_api.fail(503)
+        handler, resolver = lambda_handler, None
+        if recipes is not None:
+            handler = _handler_for(recipes, monkeypatch)
+            resolver = fixture_recipes.resolver(locale, recipes)
         return Conversation(
             locale,
-            handler=lambda_handler,
+            handler=handler,
             user_id=user_id or new_user_id(),
+            resolver=resolver,
             timers=timer_api,
             timer_permission="granted" if timers == "down" else timers,
         )

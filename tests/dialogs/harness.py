@@ -21,6 +21,8 @@ A dialog file holds conversations, each a ``## title`` followed by turns::
     locales: en-US en-GB               (before the first turn) only in these locales
     known: <reason>                    (before the first turn) a known fault of the skill: the
                                        test is expected to fail until it is fixed (strict xfail)
+    recipes: a b                       (before the first turn) cook with these fixture recipes
+                                       (tests/fixtures/recipes/a.json ...) instead of the default
     timers: granted                    (before the first turn) the timers permission and the
                                        Timer API: granted (the default), missing (never
                                        given), denied (refused in the app), down (granted, but
@@ -116,6 +118,7 @@ class Dialog:
     locales: tuple[str, ...] = LOCALES
     known: str | None = None
     timers: str = "granted"
+    recipes: tuple[str, ...] | None = None  # fixture recipes (tests/fixtures/recipes) to cook
     turns: list[Turn] = field(default_factory=list)
 
     @property
@@ -154,6 +157,10 @@ def parse(path: Path) -> Iterator[Dialog]:
             dialog.locales = tuple(_locales(rest.split(), where))
         elif head == "known:":
             dialog.known = rest
+        elif head == "recipes:":
+            if dialog.turns or not rest:
+                raise ValueError(f"{where}: 'recipes:' names fixture recipes before the first turn")
+            dialog.recipes = tuple(rest.split())
         elif head == "timers:":
             if rest not in TIMER_SETTINGS or dialog.turns:
                 raise ValueError(

@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 
 
 def _parts(voice: Voice, parts: list[tuple[str, int]]) -> str:
-    return voice.join([_part_with_steps(voice, name, n) for name, n in parts])
+    """How the recipe is laid out: "in five steps", or "in two parts: the pork belly, seven
+    steps and the chipotle aioli, one step"."""
+    if len(parts) == 1:
+        ((_, steps),) = parts
+        return voice.t(
+            "parts_one",
+            steps=voice.t(
+                "step_count_one" if steps == 1 else "step_count_many", count=voice.number(steps)
+            ),
+        )
+    listed = voice.join([_part_with_steps(voice, name, n) for name, n in parts])
+    return voice.t("parts_many", count=voice.number(len(parts)), parts=listed)
 
 
 def _part_with_steps(voice: Voice, name: str, steps: int) -> str:
