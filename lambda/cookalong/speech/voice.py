@@ -22,6 +22,7 @@ from cookalong.cooking.messages import Msg, Quantity, Reply, StepView
 from cookalong.kitchen import speech as kitchen_speech
 from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
+from cookalong.kitchen.units import tablespoon_ml_for
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
 from cookalong.speech.prepare import PREPARERS
 
@@ -226,10 +227,11 @@ _UNSPEAKABLE = {
 
 @lru_cache(maxsize=4096)
 def _spoken_quantity(amount: Amount | None, name: str, locale: str, metric: bool) -> str:
-    """An ingredient's amount as said. Pure, so remembered: cooks ask the same things again,
-    and saying an amount is fraction arithmetic on every turn otherwise."""
+    """An ingredient's amount as said (metric: spoons, millilitres and grams; in en-AU a
+    tablespoon is 20 ml). Pure, so remembered: cooks ask the same things again, and saying
+    an amount is fraction arithmetic on every turn otherwise."""
     if amount is not None and metric:
-        amount = to_metric(amount)
+        amount = to_metric(amount, tablespoon_ml=tablespoon_ml_for(locale))
     return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
 
 
