@@ -33,8 +33,17 @@ from datetime import timedelta
 from fractions import Fraction
 
 from cookalong.kitchen.amounts import Amount, plural_of
+from cookalong.kitchen.conversions import CannotConvert, to_unit
 from cookalong.kitchen.temperature import Temperature
-from cookalong.kitchen.units import INFORMAL, METRIC, UNITS, spelling_for, tablespoon_ml_for
+from cookalong.kitchen.units import (
+    INFORMAL,
+    METRIC,
+    METRIC_TABLESPOON_ML,
+    UNITS,
+    spelling_for,
+    tablespoon_ml_for,
+    unit_for,
+)
 
 _ONES = [
     "zero",
@@ -256,8 +265,10 @@ def _mentions(phrase: str, name: str) -> bool:
     return any(words[i : i + len(wanted)] == wanted for i in range(len(words)))
 
 
-def speak_ingredient_amount(amount: Amount | None, name: str, *, locale: str = "en-US") -> str:
-    """Say an amount together with its ingredient.
+def speak_ingredient_amount(
+    amount: Amount | None, name: str, *, locale: str = "en-US", unit: str | None = None
+) -> str:
+    """Say an amount together with its ingredient, in the unit asked for if one was.
 
     Parameters
     ----------
@@ -267,17 +278,37 @@ def speak_ingredient_amount(amount: Amount | None, name: str, *, locale: str = "
         What a cook calls it: ``"maple syrup"``.
     locale
         An Alexa locale (spelling of metric units; in en-AU a tablespoon is 20 ml).
+    unit
+        A unit the cook asked for this once ("how many grams of pork belly"): a canonical key
+        of the unit table (``"gram"``, ``"cup"``) or an alias of one; the amount is converted
+        with :func:`~cookalong.kitchen.conversions.to_unit`. ``None`` says it as it is.
 
     Returns
     -------
     str
         ``"two tablespoons of maple syrup"``, ``"four drops of liquid smoke"``,
         ``"one small garlic clove"`` (the noun already names the garlic),
-        ``"three eggs"`` (a bare count), ``"some sea salt"`` (no amount).
+        ``"three eggs"`` (a bare count), ``"some sea salt"`` (no amount); with
+        ``unit="gram"``: ``"about 680 grams of pork belly"``.
+
+    Raises
+    ------
+    CannotConvert
+        When ``unit`` is given and the amount cannot be said in it (a count, a pinch, no
+        amount, no known density): :func:`~cookalong.kitchen.conversions.to_unit` returns
+        ``None`` for exactly these, so a caller can ask first and say why instead.
     """
+    tablespoon_ml = None
+    if unit is not None:
+        converted = to_unit(amount, unit, ingredient=name, tablespoon_ml=tablespoon_ml_for(locale))
+        if converted is None:
+            raise CannotConvert(amount, unit, name)
+        amount = converted
+        if unit_for(unit).key == "teaspoon":
+            tablespoon_ml = METRIC_TABLESPOON_ML  # asked for teaspoons: "48 teaspoons"
     if amount is None:
         return f"some {name}"
-    spoken = speak_amount(amount, locale=locale)
+    spoken = speak_amount(amount, locale=locale, tablespoon_ml=tablespoon_ml)
     if amount.unit is None and amount.noun is None:
         return f"{spoken} {name}"
     if amount.noun is not None and _mentions(amount.noun, name):
@@ -388,6 +419,7 @@ def speak_duration_range(lo: timedelta, hi: timedelta) -> str:
 
 __all__ = [
     "WORDS_UP_TO",
+    "CannotConvert",
     "number_words",
     "speak_amount",
     "speak_duration",
