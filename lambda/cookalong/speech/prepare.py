@@ -67,6 +67,12 @@ def _how_much(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     return {"items": voice.join(said), "extra": ""}
 
 
+def _not_in_unit(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = _how_much(voice, p, prefs)
+    values["unit"] = voice.unit_name(p["unit"])
+    return values
+
+
 def _ingredients(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     """One part's list (or a chunk of it), and the offer of what comes next."""
     quantities: list[Quantity] = p["quantities"]
@@ -377,6 +383,7 @@ PREPARERS = {
     "recipe_chosen": _welcome,
     "welcome_back_idle": _welcome_back_idle,
     "how_much": _how_much,
+    "not_in_unit": _not_in_unit,
     "ingredients": _ingredients,
     "step_uses": _step_uses,
     "steps_left": _steps_left,

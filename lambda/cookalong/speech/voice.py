@@ -23,6 +23,7 @@ from cookalong.cooking.now import Clock, round_remaining
 from cookalong.kitchen import speech as kitchen_speech
 from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
+from cookalong.kitchen.units import tablespoon_ml_for
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
 from cookalong.speech.prepare import PREPARERS
 from cookalong.speech.text import Saying, speakable
@@ -86,7 +87,17 @@ class Voice:
 
     # -- values ------------------------------------------------------------------------------
     def quantity(self, q: Quantity, prefs: Prefs) -> str:
-        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, prefs.units == "metric")
+        """An ingredient's amount in the cook's units, or in ``q.unit`` when one was asked for.
+
+        Raises
+        ------
+        CannotConvert
+            When ``q.unit`` is set and the amount cannot be said in it (a count, a pinch, no
+            known density); ask :func:`~cookalong.kitchen.conversions.to_unit` first (it
+            returns ``None`` for exactly these) and say why instead.
+        """
+        metric = prefs.units == "metric"
+        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, metric, q.unit)
 
     def temperature(self, t: Temperature, scale: str) -> str:
         return kitchen_speech.speak_temperature(t, scale=scale)
@@ -305,11 +316,17 @@ _UNSPEAKABLE = {
 
 
 @lru_cache(maxsize=4096)
-def _spoken_quantity(amount: Amount | None, name: str, locale: str, metric: bool) -> str:
-    """An ingredient's amount as said. Pure, so remembered: cooks ask the same things again,
-    and saying an amount is fraction arithmetic on every turn otherwise."""
+def _spoken_quantity(
+    amount: Amount | None, name: str, locale: str, metric: bool, unit: str | None = None
+) -> str:
+    """An ingredient's amount as said: in ``unit`` when asked for once, else in the cook's
+    units (metric spoons, millilitres and grams; in en-AU a tablespoon is 20 ml). Pure, so
+    remembered: cooks ask the same things again, and saying an amount is fraction arithmetic
+    on every turn otherwise. Raises CannotConvert for an amount ``unit`` cannot say."""
+    if unit is not None:
+        return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale, unit=unit)
     if amount is not None and metric:
-        amount = to_metric(amount)
+        amount = to_metric(amount, tablespoon_ml=tablespoon_ml_for(locale))
     return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
 
 
