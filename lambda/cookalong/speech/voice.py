@@ -216,9 +216,9 @@ class Voice:
         }
 
     # -- what runs ---------------------------------------------------------------------------
-    def doing(self, label: str) -> str:
-        """The wait as an -ing word ("baking"); the label itself when the locale has none."""
-        return self.settings.get("doing", {}).get(label, label)
+    def doing(self, label: str) -> str | None:
+        """The wait as an -ing word ("baking"), when the locale knows one for it."""
+        return self.settings.get("doing", {}).get(label)
 
     def left(self, left: timedelta) -> str:
         return self.duration(round_remaining(left) or timedelta(minutes=1))
@@ -233,9 +233,10 @@ class Voice:
             left_range = self.t("range", low=left, high=left_high) if left != left_high else left
         else:
             left_range = left if clock.phase == "running" else left_high
+        doing = self.doing(label)
         values = {
             "label": label,
-            "doing": self.doing(label),
+            "doing": doing or label,
             "clock_part": clock.component.name,
             "elapsed": self.duration(round_remaining(clock.elapsed) or timedelta(minutes=1)),
             "left": left,
@@ -246,7 +247,10 @@ class Voice:
             "until": self.words(clock.until or self.t("until_default")),
         }
         phase = {"running": "wait", "check": "check", "done": "done"}[clock.phase]
+        if phase == "wait" and doing is None:
+            phase = "wait_plain"
         values["running"] = self.t(f"running_{phase}", **values)
+        values["status"] = self.t(f"status_{phase.removesuffix('_plain')}", **values)
         return values
 
     # -- rendering ---------------------------------------------------------------------------
