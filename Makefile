@@ -12,15 +12,19 @@ SAM_VENV := .venv-sam
 LOCALE ?= en-US
 HOST ?= 127.0.0.1
 PORT ?= 5000
+CHAT_ARGS ?=
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
-.PHONY: help setup chat test lint format models serve validate build bench clean
+.PHONY: help setup chat test lint format models serve validate build bench clean import
 
 help:
-	@echo "make chat      talk to the skill in this terminal (LOCALE=en-GB for another locale)"
+	@echo "make chat      talk to the skill in this terminal (LOCALE=en-GB for another locale;"
+	@echo "               CHAT_ARGS=--no-timer-permission to be asked for the timers permission)"
 	@echo "make test      set up and run every test (lint, model freshness, pytest)"
 	@echo "make serve     run the skill as a web service on HOST:PORT (flask-ask-sdk)"
 	@echo "make models    regenerate interaction_model/*.json from the recipe"
+	@echo "make import    SRC=<saved page.html | URL | JSON-LD file> [URL=<its address>] [FORCE=1]:"
+	@echo "               a recipe from a web page into recipes/<slug>.json"
 	@echo "make validate  sam validate --lint, cfn-lint and the interaction-model checks"
 	@echo "make build     sam build (the deployable artifact in .aws-sam/)"
 	@echo "make bench     performance figures against an ask-sdk hello-world floor"
@@ -37,7 +41,7 @@ node_modules/.ready: package.json package-lock.json
 setup: $(VENV)/.ready node_modules/.ready
 
 chat: $(VENV)/.ready
-	@$(PY) -m tools.chat --locale $(LOCALE)
+	@$(PY) -m tools.chat --locale $(LOCALE) $(CHAT_ARGS)
 
 test: setup
 	$(PY) -m ruff check .
@@ -54,6 +58,13 @@ format: $(VENV)/.ready
 
 models: $(VENV)/.ready
 	$(PY) -m tools.models
+
+# A recipe from a web page (recipe-scrapers reads it; a build-time tool, not in the Lambda).
+# Exit status 2 with one line when the page cannot be used or recipes/<slug>.json exists.
+# OUT=<folder> writes there instead of recipes/.
+import: $(VENV)/.ready
+	@test -n "$(SRC)" || { echo "make import: say SRC=<saved page.html | URL | JSON-LD file> [URL=<its address>] [FORCE=1]" >&2; exit 2; }
+	@$(PY) -m tools.importer "$(SRC)" $(if $(URL),--url "$(URL)") $(if $(filter 1,$(FORCE)),--force) $(if $(OUT),--out "$(OUT)")
 
 serve: $(VENV)/.ready
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m cookalong.web
@@ -118,6 +129,8 @@ lambda-artifact: $(VENV)/.ready
 	tar -C lambda --exclude=__pycache__ --exclude='*.pyc' --exclude=tests -cf - . | tar -C "$(ARTIFACTS_DIR)" -xf -
 	cp recipe.json "$(ARTIFACTS_DIR)/"
 	if [ -d recipes ]; then mkdir -p "$(ARTIFACTS_DIR)/recipes" && cp recipes/*.json "$(ARTIFACTS_DIR)/recipes/"; fi
+	$(PY) tools/check_recipes.py --write-catalog "$(ARTIFACTS_DIR)" "$(ARTIFACTS_DIR)/recipe.json" \
+	  $$(ls "$(ARTIFACTS_DIR)"/recipes/*.json 2>/dev/null)
 	$(PIP) install --no-deps --no-compile --target "$(ARTIFACTS_DIR)" $(LAMBDA_PIP_TARGET) \
 	  -r <(grep -vE '^\s*(#|$$)' lambda/requirements.txt $(if $(filter 0,$(SHIP_BOTO3)),| grep -viE '^($(RUNTIME_PROVIDED))==',))
 	rm -rf "$(ARTIFACTS_DIR)/bin"

@@ -19,6 +19,12 @@ reprompt for an empty line (Alexa repeats its question when the cook says nothin
     printf 'next\\nhow much maple syrup\\n' | make chat
 
 ``--show-intent`` writes what the resolver understood to standard error.
+
+Timers: the chat starts a local Timer API (:mod:`tools.timer_api`, real HTTPS on loopback) and
+points each envelope's ``context.System.apiEndpoint`` and ``apiAccessToken`` at it, with the
+timers permission granted (``--no-timer-permission``: not granted, so the skill asks for it and
+Alexa's own permission question is printed; answer "yes" or "no"). The chat's clock is the real
+clock: a timer that goes off while the chat runs prints ``[timer] <what Alexa announces>``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import html
 import os
 import re
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,11 +45,20 @@ from typing import Any
 
 from tools.models import LOCALES, ROOT
 from tools.resolver import DEFAULT_SKILL_ID, Resolution, Resolver, resolver_for
+from tools.timer_api import SCOPE as TIMERS_SCOPE
+from tools.timer_api import Announcement, TimerApi
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 API_ENDPOINT = "https://api.amazonalexa.com"
 SESSION_ENDED_LINE = "[session ended]"
+#: What Alexa herself asks after a skill's voice permission request (the skill cannot word it).
+ALEXA_ASKS_TIMERS = (
+    "Alexa: Do you give Cook Along permission to update your timers? You can say I approve or no."
+)
+#: The timers permission as the envelope states it: granted, never given, or refused.
+TIMER_PERMISSIONS = ("granted", "missing", "denied")
+_APPROVE = re.compile(r"^\s*(i approve|approve|allow( it)?|i allow( it)?)\s*[.!]?\s*$", re.I)
 EXAMPLES = (
     "next",
     "how much maple syrup",
@@ -102,7 +118,11 @@ class Reply:
         What Alexa says if the cook stays silent (``None`` without one).
     ends_session
         The reply closes the session (``shouldEndSession`` true, or absent: a voice-only device
-        closes the session after speaking when the skill does not ask to keep it open).
+        closes the session after speaking when the skill does not ask to keep it open; but not
+        when the reply hands over to Alexa's permission question, see ``alexa``).
+    alexa
+        What Alexa herself says after the skill (her timers permission question, when the
+        response carries the AskFor directive), or ``None``.
     """
 
     said: str | None
@@ -112,6 +132,12 @@ class Reply:
     speech: str
     reprompt: str | None
     ends_session: bool
+    alexa: str | None = None
+
+    @property
+    def asks_permission(self) -> bool:
+        """The response carries Alexa's voice permission request (Connections.SendRequest)."""
+        return _permission_request(self.response) is not None
 
     @property
     def intent(self) -> str | None:
@@ -147,6 +173,14 @@ class Conversation:
         The utterance resolver; by default the locale's, built from its committed model.
     clock
         The time stamped on each request (UTC); by default the real clock.
+    timers
+        A local Timer API the envelopes point at (``apiEndpoint``); its clock should be this
+        conversation's (both the real clock by default). ``None``: the real endpoint, no
+        permission (the skill then asks for it and never calls).
+    timer_permission
+        How the envelopes state the timers permission: ``granted``, ``missing`` (never given)
+        or ``denied``; the Timer API is told the same of this conversation's token. A "yes" to
+        Alexa's permission question grants it.
     """
 
     def __init__(
@@ -158,9 +192,13 @@ class Conversation:
         skill_id: str | None = None,
         resolver: Resolver | None = None,
         clock: Callable[[], datetime] | None = None,
+        timers: TimerApi | None = None,
+        timer_permission: str = "granted",
     ) -> None:
         if locale not in LOCALES:
             raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+        if timer_permission not in TIMER_PERMISSIONS:
+            raise ValueError(f"timer_permission is one of {', '.join(TIMER_PERMISSIONS)}")
         self.locale = locale
         self.handler = handler or load_lambda_handler()
         self.user_id = user_id or new_user_id()
@@ -171,6 +209,12 @@ class Conversation:
         self.device_id = f"amzn1.ask.device.LOCAL{uuid.uuid5(uuid.NAMESPACE_URL, self.user_id).hex}"
         self._session: _Session | None = None
         self.last: Reply | None = None
+        self.timers = timers
+        self.api_token = f"local-token-{uuid.uuid5(uuid.NAMESPACE_URL, self.user_id).hex}"
+        self._asking: str | None = None  # the token of a permission request Alexa is asking
+        self.timer_permission = "missing" if timers is None else timer_permission
+        if timers is not None:
+            (timers.grant if timer_permission == "granted" else timers.revoke)(self.api_token)
 
     @property
     def in_session(self) -> bool:
@@ -183,8 +227,16 @@ class Conversation:
         return dict(self._session.attributes) if self._session else {}
 
     def advance(self, delta: timedelta) -> None:
-        """Let time pass: later requests are stamped ``delta`` later (the 2-hour bake)."""
+        """Let time pass: later requests are stamped ``delta`` later (the 2-hour bake), and the
+        Timer API's clock moves on as much (its timers go off)."""
         self._offset += delta
+        if self.timers is not None:
+            self.timers.advance(delta)
+
+    @property
+    def asking_permission(self) -> bool:
+        """Alexa is asking the cook for the timers permission: the next line answers her."""
+        return self._asking is not None
 
     def launch(self) -> Reply:
         """ "Alexa, open cook along": a LaunchRequest in a new session."""
@@ -192,9 +244,37 @@ class Conversation:
         return self._send({"type": "LaunchRequest"}, said=None, resolution=None)
 
     def say(self, utterance: str) -> Reply:
-        """The cook says ``utterance``: resolve it and send what Alexa would send."""
+        """The cook says ``utterance``: resolve it and send what Alexa would send.
+
+        While Alexa asks for the timers permission, the words answer her instead: yes (or "I
+        approve") accepts, no denies, anything else leaves it unanswered; the skill then gets
+        Alexa's Connections.Response in the same session.
+        """
         resolution = self.resolver.resolve(utterance)
+        if self._asking is not None and resolution.kind != "end":
+            return self.answer_permission(_permission_status(utterance, resolution), utterance)
         return self.send(resolution, said=utterance)
+
+    def answer_permission(self, status: str, said: str | None = None) -> Reply:
+        """Alexa's Connections.Response to the skill's permission request: ``ACCEPTED``,
+        ``DENIED`` or ``NOT_ANSWERED`` (accepted: the permission is granted from now on)."""
+        token, self._asking = self._asking or "", None
+        if status == "ACCEPTED":
+            self.timer_permission = "granted"
+            if self.timers is not None:
+                self.timers.grant(self.api_token)
+        request = {
+            "type": "Connections.Response",
+            "name": "AskFor",
+            "status": {"code": "200", "message": "OK"},
+            "token": token,
+            "payload": {
+                "permissionScope": TIMERS_SCOPE,
+                "status": status,
+                "isCardThrown": "false",
+            },
+        }
+        return self._send(request, said=said, resolution=None)
 
     def intent(self, name: str, **slots: str | None) -> Reply:
         """Send intent ``name`` with slots heard as the given words (``None``: not said)."""
@@ -235,6 +315,8 @@ class Conversation:
         """
         if self._session is None or self.last is None:
             return None
+        if self._asking is not None:  # Alexa asks again herself, then gives up
+            return self.answer_permission("NOT_ANSWERED", said="")
         if self.last.said == "" or self.last.reprompt is None:
             return self.end_session("EXCEEDED_MAX_REPROMPTS", said="")
         reprompt = self.last.reprompt
@@ -254,6 +336,12 @@ class Conversation:
         body = response.get("response") or {}
         reprompt = _speech((body.get("reprompt") or {}).get("outputSpeech"))
         ends = request["type"] == "SessionEndedRequest" or body.get("shouldEndSession") is not False
+        asked = _permission_request(response)
+        alexa = None
+        if asked is not None and request["type"] != "SessionEndedRequest":
+            # Alexa asks the cook herself and answers in this session (Connections.Response).
+            ends, alexa = False, ALEXA_ASKS_TIMERS
+            self._asking = str(asked.get("token") or "")
         if ends:
             self._session = None
         else:
@@ -267,6 +355,7 @@ class Conversation:
             _speech(body.get("outputSpeech")) or "",
             reprompt,
             ends,
+            alexa,
         )
         self.last = reply
         return reply
@@ -275,7 +364,10 @@ class Conversation:
         """A request envelope as Alexa sends it (``ask_sdk_model.RequestEnvelope`` JSON)."""
         stamp = (self.clock() + self._offset).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
-        user = {"userId": self.user_id}
+        user: dict[str, Any] = {"userId": self.user_id}
+        if self.timer_permission != "missing":
+            status = "GRANTED" if self.timer_permission == "granted" else "DENIED"
+            user["permissions"] = {"scopes": {TIMERS_SCOPE: {"status": status}}}
         session_json: dict[str, Any] = {
             "new": session.new,
             "sessionId": session.id,
@@ -292,8 +384,8 @@ class Conversation:
                     "application": application,
                     "user": user,
                     "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
-                    "apiEndpoint": API_ENDPOINT,
-                    "apiAccessToken": "local-chat-token",
+                    "apiEndpoint": self.timers.url if self.timers else API_ENDPOINT,
+                    "apiAccessToken": self.api_token,
                 }
             },
             "request": {
@@ -303,6 +395,23 @@ class Conversation:
                 "locale": self.locale,
             },
         }
+
+
+def _permission_request(response: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The AskFor ``Connections.SendRequest`` directive of a response, if it has one."""
+    for directive in (response.get("response") or {}).get("directives") or ():
+        if directive.get("type") == "Connections.SendRequest" and directive.get("name") == "AskFor":
+            return directive
+    return None
+
+
+def _permission_status(utterance: str, resolution: Resolution) -> str:
+    """How Alexa takes the cook's answer to her permission question."""
+    if resolution.intent == "AMAZON.YesIntent" or _APPROVE.match(utterance):
+        return "ACCEPTED"
+    if resolution.intent == "AMAZON.NoIntent":
+        return "DENIED"
+    return "NOT_ANSWERED"
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,7 +473,7 @@ def local_user_id(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tools.chat [--locale en-GB] [--show-intent]``."""
+    """``python -m tools.chat [--locale en-GB] [--show-intent] [--no-timer-permission]``."""
     parser = argparse.ArgumentParser(
         prog="make chat",
         description="Talk to the cook along skill in this terminal (or pipe lines into it).",
@@ -375,19 +484,43 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write the resolved intent and slots of each line to standard error",
     )
+    parser.add_argument(
+        "--no-timer-permission",
+        action="store_true",
+        help="start without the timers permission (the skill asks for it by voice)",
+    )
     args = parser.parse_args(argv)
 
+    interactive = sys.stdin.isatty()
+    timers = TimerApi(on_expiry=lambda announcement: _announce(announcement, interactive))
     try:
+        timers.start()
+        # The skill's HTTP client (requests) trusts the local Timer API's certificate.
+        os.environ["REQUESTS_CA_BUNDLE"] = timers.ca_file
         handler = load_lambda_handler()
-        conversation = Conversation(args.locale, handler=handler, user_id=local_user_id())
+        conversation = Conversation(
+            args.locale,
+            handler=handler,
+            user_id=local_user_id(),
+            timers=timers,
+            timer_permission="missing" if args.no_timer_permission else "granted",
+        )
     except Exception as error:  # the skill could not start: say why, no traceback
+        timers.close()
         print(f"chat: the skill could not start: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
+    ticking = _tick(timers)
+    try:
+        return _talk(conversation, args.show_intent, interactive)
+    finally:
+        ticking.set()
+        timers.close()
 
-    interactive = sys.stdin.isatty()
+
+def _talk(conversation: Conversation, show_intent: bool, interactive: bool) -> int:
     if interactive:
         _enable_line_editing()
-        print(f"cook along ({args.locale}): type what you would say to Alexa.")
+        print(f"cook along ({conversation.locale}): type what you would say to Alexa.")
         print("Try: " + ", ".join(f'"{example}"' for example in EXAMPLES) + ".")
         print('"exit" or Ctrl-D leaves; your place is kept for next time.\n')
     _show(conversation.launch(), interactive)
@@ -406,10 +539,10 @@ def main(argv: list[str] | None = None) -> int:
             if interactive:
                 continue
             reply = conversation.silence()
-            print(reply.speech if reply and reply.speech else "", flush=True)
+            print(_heard(reply) if reply else "", flush=True)
             continue
         reply = conversation.say(text)
-        if args.show_intent and reply.resolution is not None:
+        if show_intent and reply.resolution is not None:
             print(reply.resolution.describe(), file=sys.stderr, flush=True)
         if reply.resolution is not None and reply.resolution.kind == "end":
             print(SESSION_ENDED_LINE, flush=True)
@@ -418,13 +551,38 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _heard(reply: Reply) -> str:
+    """The skill's words, then Alexa's own (her permission question), on one line."""
+    return " ".join(part for part in (reply.speech, reply.alexa) if part)
+
+
 def _show(reply: Reply, interactive: bool) -> None:
     if not interactive:
-        print(reply.speech, flush=True)
+        print(_heard(reply), flush=True)
         return
     print(f"alexa> {reply.speech}")
+    if reply.alexa:
+        print(f"alexa> ({reply.alexa})")
     if reply.ends_session:
         print("       (the session closed: your next line starts a new one, like a one-shot)")
+
+
+def _announce(announcement: Announcement, interactive: bool) -> None:
+    """A timer went off while the chat runs: what Alexa announces on the device."""
+    text = f"[timer] {announcement.text}"
+    print(f"\n{text}" if interactive else text, flush=True)
+
+
+def _tick(timers: TimerApi) -> threading.Event:
+    """Let the Timer API's timers go off in real time (checked every second) until set."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(1.0):
+            timers.expire_due()
+
+    threading.Thread(target=run, name="timer-api-clock", daemon=True).start()
+    return stop
 
 
 def _enable_line_editing() -> None:

@@ -5,6 +5,7 @@ Usage::
     python tools/check_recipes.py                    # the skill's recipes (recipe.json, recipes/)
     python tools/check_recipes.py recipes/new.json   # particular files
     python tools/check_recipes.py --write-validator  # after editing schema.json
+    python tools/check_recipes.py --write-catalog DIR FILES...   # the build: DIR/catalog.json
 
 Exit status: 0 all good; 1 a recipe is refused, or the generated validator is stale (the
 message on stderr names the file and the JSON path); 2 bad usage.
@@ -18,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 try:
-    from cookalong.recipe import loader
+    from cookalong.recipe import catalog, loader
 except ModuleNotFoundError:  # run as a script from a checkout, without PYTHONPATH
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lambda"))
-    from cookalong.recipe import loader
+    from cookalong.recipe import catalog, loader
 
 
 def _summary(recipe: loader.Recipe) -> str:
@@ -73,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="regenerate the compiled schema validator from schema.json",
     )
+    parser.add_argument(
+        "--write-catalog",
+        metavar="DIR",
+        type=Path,
+        help="write DIR/catalog.json (what the skill loads at start-up) for the recipes checked",
+    )
     args = parser.parse_args(argv)
 
     if args.write_validator:
@@ -92,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for recipe in recipes.values():
         print(f"ok {recipe.path} ({_summary(recipe)})")
+    if args.write_catalog is not None:
+        entries = [catalog.entry_of(r, Path(r.path)) for r in recipes.values()]
+        written = catalog.write_catalog(entries, args.write_catalog)
+        print(f"wrote {written} ({len(entries)} recipes)")
     return 0
 
 

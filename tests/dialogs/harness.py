@@ -14,12 +14,24 @@ A dialog file holds conversations, each a ``## title`` followed by turns::
     +en-CA two tablespoons             ... in that locale only
     - saffron                          the reply does not say this (same locale prefixes)
     ! open                             the session stays open (``! ends``: it closes)
-    ~ 90 minutes                       the clock moves on before the next turn
+    ~ 90 minutes                       the clock moves on before the next turn (the local
+                                       Timer API's clock too: its timers go off)
+    = 1 timer                          after this turn the Timer API holds one timer ("= 0
+                                       timers"; "= 1 paused", "= 1 running": of that status)
     locales: en-US en-GB               (before the first turn) only in these locales
     known: <reason>                    (before the first turn) a known fault of the skill: the
                                        test is expected to fail until it is fixed (strict xfail)
+    recipes: a b                       (before the first turn) cook with these fixture recipes
+                                       (tests/fixtures/recipes/a.json ...) instead of the default
+    timers: granted                    (before the first turn) the timers permission and the
+                                       Timer API: granted (the default), missing (never
+                                       given), denied (refused in the app), down (granted, but
+                                       the Timer API answers 503 to everything)
 
-``#`` starts a comment. Each conversation runs once per locale, as a new user with an empty store.
+``#`` starts a comment. Each conversation runs once per locale, as a new user with an empty store,
+with its own local Timer API (:mod:`tools.timer_api`, reached through the envelopes'
+``apiEndpoint``). When a reply hands over to Alexa's permission question, the next turn answers
+her: "yes" (or "I approve") accepts, "no" denies, anything else leaves it unanswered.
 """
 
 from __future__ import annotations
@@ -33,6 +45,7 @@ from pathlib import Path
 
 from tools.chat import Conversation, Reply
 from tools.models import LOCALES
+from tools.timer_api import SCOPE as TIMERS_SCOPE
 
 HERE = Path(__file__).parent
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -41,6 +54,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     **{locale: (locale,) for locale in LOCALES},
 }
 # Never in anything spoken: abbreviations, symbols, unicode fractions.
+#: The ``timers:`` settings a dialog may ask for.
+TIMER_SETTINGS = ("granted", "missing", "denied", "down")
+_COUNT = re.compile(r"^(\d+)\s+(?:(running|paused)|timers?)$")
 UNSPEAKABLE = re.compile(
     r"\btbsps?\b|\btsps?\b|\blbs?\b|\boz\b|\bml\b|°|[½⅓⅔¼¾⅛⅜⅝⅞⅕⅖⅗⅘⅙⅚⅐⅑⅒]|\{|\}", re.IGNORECASE
 )
@@ -91,6 +107,7 @@ class Turn:
     session: str | None = None  # "open" or "ends"
     wait: timedelta = timedelta()
     expectations: list[Expectation] = field(default_factory=list)
+    timers: tuple[int, str | None] | None = None  # how many timers (of which status) remain
 
 
 @dataclass
@@ -100,6 +117,8 @@ class Dialog:
     line: int
     locales: tuple[str, ...] = LOCALES
     known: str | None = None
+    timers: str = "granted"
+    recipes: tuple[str, ...] | None = None  # fixture recipes (tests/fixtures/recipes) to cook
     turns: list[Turn] = field(default_factory=list)
 
     @property
@@ -138,6 +157,17 @@ def parse(path: Path) -> Iterator[Dialog]:
             dialog.locales = tuple(_locales(rest.split(), where))
         elif head == "known:":
             dialog.known = rest
+        elif head == "recipes:":
+            if dialog.turns or not rest:
+                raise ValueError(f"{where}: 'recipes:' names fixture recipes before the first turn")
+            dialog.recipes = tuple(rest.split())
+        elif head == "timers:":
+            if rest not in TIMER_SETTINGS or dialog.turns:
+                raise ValueError(
+                    f"{where}: 'timers:' before the first turn takes one of "
+                    f"{', '.join(TIMER_SETTINGS)}, not {rest!r}"
+                )
+            dialog.timers = rest
         elif head == ">":
             dialog.turns.append(Turn(rest, number, wait=pending_wait))
             pending_wait = timedelta()
@@ -147,6 +177,12 @@ def parse(path: Path) -> Iterator[Dialog]:
             raise ValueError(f"{where}: an expectation before the first '>' turn")
         elif head == "@":
             dialog.turns[-1].intent = rest
+        elif head == "=":
+            count = _COUNT.match(rest)
+            if count is None:
+                raise ValueError(f"{where}: '=' takes '1 timer', '0 timers' or '1 paused'")
+            status = {"running": "ON", "paused": "PAUSED"}.get(count.group(2) or "")
+            dialog.turns[-1].timers = (int(count.group(1)), status)
         elif head == "!":
             if rest not in ("open", "ends"):
                 raise ValueError(f"{where}: '!' takes open or ends, not {rest!r}")
@@ -197,6 +233,19 @@ def reply_problems(reply: Reply) -> list[str]:
     problems = []
     request_type = reply.request.get("request", {}).get("type")
     body = reply.response.get("response") or {}
+    if reply.asks_permission:
+        # Alexa's permission question follows: the response keeps neither a reprompt nor a
+        # shouldEndSession of its own
+        if "reprompt" in body or "shouldEndSession" in body:
+            problems.append("the AskFor request has a reprompt or a shouldEndSession")
+        for directive in body.get("directives", ()):
+            if directive.get("type") == "Connections.SendRequest":
+                payload = directive.get("payload") or {}
+                scopes = [s.get("permissionScope") for s in payload.get("permissionScopes", ())]
+                if payload.get("@type") != "AskForPermissionsConsentRequest" or scopes != [
+                    TIMERS_SCOPE
+                ]:
+                    problems.append(f"the AskFor request asks for {payload!r}")
     for key in ("outputSpeech", "reprompt"):
         output = body.get(key) or {}
         output = output.get("outputSpeech", output) if key == "reprompt" else output
@@ -210,9 +259,11 @@ def reply_problems(reply: Reply) -> list[str]:
         bad = UNSPEAKABLE.search(text)
         if bad:
             problems.append(f"{what} says {bad.group()!r}: {text!r}")
-    if request_type in ("LaunchRequest", "IntentRequest") and not reply.speech.strip():
+    if request_type in ("LaunchRequest", "IntentRequest", "Connections.Response") and not (
+        reply.speech.strip()
+    ):
         problems.append("nothing was said")
-    if not reply.ends_session and not (reply.reprompt or "").strip():
+    if not reply.ends_session and not reply.asks_permission and not (reply.reprompt or "").strip():
         problems.append("the session stays open without a reprompt")
     return problems
 
@@ -237,6 +288,23 @@ def run(dialog: Dialog, locale: str, conversation: Conversation) -> list[str]:
             problem = expectation.check(reply, locale)
             if problem:
                 problems.append(problem)
+        if turn.timers is not None:
+            problems.extend(_timer_problems(turn, conversation))
         if problems:
             failures.append(context + "".join(f"\n    - {p}" for p in problems))
     return failures
+
+
+def _timer_problems(turn: Turn, conversation: Conversation) -> list[str]:
+    assert turn.timers is not None
+    expected, status = turn.timers
+    if conversation.timers is None:
+        return [f"line {turn.line}: this conversation has no Timer API to count timers on"]
+    held = [t for t in conversation.timers.timers if status is None or t["status"] == status]
+    if len(held) != expected:
+        what = {"ON": "running", "PAUSED": "paused"}.get(status or "", "")
+        return [
+            f"line {turn.line}: the Timer API holds {len(held)} {what} timers, not {expected}: "
+            f"{conversation.timers.timers}"
+        ]
+    return []

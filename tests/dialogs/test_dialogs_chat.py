@@ -74,10 +74,10 @@ def test_a_second_run_resumes_where_the_first_stopped(tmp_path: Path) -> None:
 
 
 def test_another_locale_speaks_its_units(tmp_path: Path) -> None:
-    result = chat("how much maple syrup\nhow long do I grill it\n", tmp_path, "--locale", "en-GB")
+    result = chat("how much pork belly\nhow long do I grill it\n", tmp_path, "--locale", "en-GB")
     assert result.returncode == 0, result.stderr
     _, amounts, grill = result.stdout.splitlines()
-    assert "30 millilitres" in amounts
+    assert "680 grams" in amounts
     assert "ten to fifteen minutes" in grill
 
 

@@ -27,7 +27,7 @@ CASES = [
 @pytest.mark.parametrize(("dialog", "locale"), CASES)
 def test_conversation(talk, dialog: Dialog, locale: str) -> None:
     # given a new cook talking to the skill in this locale
-    conversation = talk(locale)
+    conversation = talk(locale, timers=dialog.timers, recipes=dialog.recipes)
     # when the conversation is played turn by turn
     failures = run(dialog, locale, conversation)
     # then every reply said what it should, and nothing it should not

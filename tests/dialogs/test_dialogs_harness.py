@@ -40,13 +40,23 @@ def test_a_dialog_file_is_read_turn_by_turn(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     ["> too early\n", "## t\n+ fact before a turn\n", "## t\n> x\n? what\n", "## t\n> x\n+ \n",
-     "## t\nlocales: fr-FR\n", "## t\n~ a while\n> x\n", "## t\n> x\n! maybe\n"],
+     "## t\nlocales: fr-FR\n", "## t\n~ a while\n> x\n", "## t\n> x\n! maybe\n",
+     "## t\ntimers: maybe\n> x\n", "## t\n> x\ntimers: down\n", "## t\n> x\n= some\n"],
 )  # fmt: skip
 def test_a_malformed_dialog_is_refused_with_its_line(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.dialog"
     path.write_text(text)
     with pytest.raises(ValueError, match=r"bad\.dialog:\d"):
         list(parse(path))
+
+
+def test_timer_settings_and_counts_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.dialog"
+    path.write_text("## t\ntimers: missing\n> set a timer\n= 1 timer\n> pause\n= 1 paused\n"
+                    "> cancel\n= 0 timers\n## u\n> x\n")  # fmt: skip
+    first, second = parse(path)
+    assert first.timers == "missing" and second.timers == "granted"
+    assert [t.timers for t in first.turns] == [(1, None), (1, "PAUSED"), (0, None)]
 
 
 def test_facts_are_whole_words_case_and_punctuation_blind() -> None:
@@ -73,6 +83,31 @@ def test_forbidden_facts() -> None:
 )
 def test_unspeakable_replies_are_caught(speech: str) -> None:
     assert reply_problems(reply(speech))
+
+
+def test_the_permission_request_hands_over_to_alexa_without_a_reprompt() -> None:
+    asks = {
+        "type": "Connections.SendRequest",
+        "name": "AskFor",
+        "payload": {
+            "@type": "AskForPermissionsConsentRequest",
+            "@version": "2",
+            "permissionScopes": [
+                {
+                    "permissionScope": "alexa::alerts:timers:skill:readwrite",
+                    "consentLevel": "ACCOUNT",
+                }
+            ],
+        },
+        "token": "t",
+    }
+    base = reply("I need your permission to set timers.", reprompt=None)
+    good = Reply(base.said, None, base.request, {"response": {**base.response["response"],
+                 "directives": [asks]}}, base.speech, None, False, "Alexa: ...")  # fmt: skip
+    assert good.asks_permission and not reply_problems(good)
+    with_reprompt = {**good.response["response"], "reprompt": {"outputSpeech": {"ssml": "x"}}}
+    bad = Reply("x", None, base.request, {"response": with_reprompt}, base.speech, "x", False)
+    assert reply_problems(bad)
 
 
 def test_an_open_session_needs_a_reprompt_and_ssml_must_parse() -> None:

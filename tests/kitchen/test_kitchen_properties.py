@@ -109,18 +109,77 @@ def test_scaled_weights_stay_close_to_the_exact_weight(unit, value, factor):
         assert abs(grams - exact) <= max(exact / 8, UNITS["ounce"].base / 2)
 
 
-@given(st.sampled_from(["teaspoon", "tablespoon", "cup", "pound", "ounce"]), us_values)
-def test_metric_conversions_are_close_and_flagged_when_rounded(unit, value):
+def _kitchen_ml(key: str) -> F:
+    row = UNITS[key]
+    return row.kitchen_ml if row.kitchen_ml is not None else row.base
+
+
+@given(
+    st.sampled_from(["teaspoon", "tablespoon", "cup", "fluid_ounce", "pound", "ounce"]),
+    us_values,
+    st.sampled_from([15, 20]),
+)
+def test_metric_conversions_are_close_and_flagged_when_rounded(unit, value, tablespoon_ml):
+    # given a US amount, and a cook with metric spoons (a 15 ml, or Australian 20 ml, tablespoon)
     amount = Amount(value, unit)
-    metric = amount.to_metric()
+    # when it is converted for a metric kitchen
+    metric = amount.to_metric(tablespoon_ml=tablespoon_ml)
     if metric.unit == "pinch":
+        assert value * _kitchen_ml(unit) < 1
         return
+    # then it is close to the exact amount, and "about" exactly when rounding changed it
     row = UNITS[unit]
-    exact = value * (row.kitchen_ml if row.kitchen_ml is not None else row.base)
-    got = metric.value * UNITS[metric.unit].base
-    tolerance = max(exact / 8, F(5, 8)) if row.dimension == "volume" else max(exact / 40, F(1, 2))
+    volume = row.dimension == "volume"
+    exact = value * (_kitchen_ml(unit) if volume else row.base)
+    got = metric.value * (_kitchen_ml(metric.unit) if volume else UNITS[metric.unit].base)
+    if not volume:  # grams: half a gram below 100 g, then 2.5 % (50 g in a kilogram)
+        tolerance = max(exact / 40, F(1, 2))
+    elif got <= 60:  # spoons: within a fifth, as US spoons are, or half a small spoon
+        tolerance = max(exact / 5, F(5, 8))
+    else:  # a jug's marks: within an eighth
+        tolerance = exact / 8
     assert abs(got - exact) <= tolerance
     assert metric.approximate == (got != exact)
+
+
+@given(
+    st.sampled_from(sorted(k for k, u in UNITS.items() if u.dimension == "volume")),
+    st.fractions(min_value=F(1, 100), max_value=F(200)),
+    st.sampled_from([15, 20]),
+)
+def test_every_metric_volume_up_to_sixty_millilitres_is_said_in_spoons(unit, value, tbsp):
+    # given any volume, US or metric, of at most 60 ml (4 tablespoons)
+    amount = Amount(value, unit)
+    ml = value * _kitchen_ml(unit)
+    if ml > 60:
+        return
+    # when it is converted for a metric kitchen
+    metric = amount.to_metric(tablespoon_ml=tbsp)
+    said = speak_amount(metric, locale="en-AU" if tbsp == 20 else "en-GB")
+    # then a cook hears spoons (or a pinch), never millilitres
+    assert metric.unit in {"teaspoon", "tablespoon", "pinch"}
+    assert "millilitre" not in said and ("spoon" in said or said.endswith("a pinch")), said
+    # and an Australian cook is never told a 15 ml "tablespoon": theirs holds 20 ml, so the
+    # amount is in teaspoons, said as their tablespoons from four teaspoons up
+    if tbsp == 20:
+        assert metric.unit != "tablespoon"
+        assert ("tablespoon" in said) == (metric.unit == "teaspoon" and metric.value >= 4), said
+
+
+@given(amounts(), st.sampled_from([15, 20]))
+def test_converted_amounts_are_measurable_and_converting_again_changes_nothing(amount, tbsp):
+    # given any amount, converted for a metric kitchen
+    metric = amount.to_metric(tablespoon_ml=tbsp)
+    ends = [metric.value] + ([metric.upper] if metric.upper is not None else [])
+    # then spoons are in quarters, and no fraction of a millilitre is ever said
+    if metric.unit in ("teaspoon", "tablespoon"):
+        assert all((4 * end).denominator == 1 for end in ends), metric
+    if metric.unit == "millilitre" and amount.unit_info.system != METRIC:
+        assert all(end.denominator == 1 for end in ends), metric
+    # and converting again changes nothing
+    assert metric.to_metric(tablespoon_ml=tbsp) == metric
+    said = speak_amount(metric, locale="en-AU" if tbsp == 20 else "en-GB")
+    assert not UNSPEAKABLE.search(said), said
 
 
 @given(st.integers(200, 500))

@@ -166,10 +166,10 @@ BROKEN: list[tuple[str, Change, str, str]] = [
         "unknown placeholder '{temperature}'",
     ),
     (
-        "unspeakable step without speech",
-        lambda d: step(d, 0, 6).pop("speech"),
-        "$.components[0].steps[5].text",
-        "add a speakable 'speech'",
+        "ingredient said to be in no step but listed by one",
+        lambda d: ingredient(d, 0, "miso").update(in_steps=False),
+        "$.components[0].ingredients[1].in_steps",
+        "is false but a step lists 'miso'",
     ),
     (
         "abbreviation in a tip",

@@ -17,6 +17,7 @@ from tests.ship.lambda_runtime import (
     require_sam_venv,
     sam_environ,
 )
+from tools.timer_api import TimerApi
 
 
 @pytest.fixture(scope="session")
@@ -46,21 +47,32 @@ def artifact(sam_build: Path) -> Path:
 
 
 @pytest.fixture
-def function_env(dynamo_env: dict[str, str]) -> dict[str, str]:
-    """The function's environment as the template sets it, on a fresh dynalite table."""
-    skill_id = load_event("launch")["context"]["System"]["application"]["applicationId"]
-    return {**dynamo_env, "SKILL_ID": skill_id}
+def timer_api() -> Iterator[TimerApi]:
+    """A local Timer API (real HTTPS, real clock) for the function to call."""
+    with TimerApi() as api:
+        yield api
 
 
 @pytest.fixture
-def alexa(artifact: Path, function_env: dict[str, str], tmp_path: Path) -> Iterator[Alexa]:
-    """Alexa in front of the built function (cold-started for this test, on its own table)."""
+def function_env(dynamo_env: dict[str, str], timer_api: TimerApi) -> dict[str, str]:
+    """The function's environment as the template sets it, on a fresh dynalite table; its
+    HTTP client trusts the local Timer API's certificate (``REQUESTS_CA_BUNDLE``)."""
+    skill_id = load_event("launch")["context"]["System"]["application"]["applicationId"]
+    return {**dynamo_env, "SKILL_ID": skill_id, "REQUESTS_CA_BUNDLE": timer_api.ca_file}
+
+
+@pytest.fixture
+def alexa(
+    artifact: Path, function_env: dict[str, str], tmp_path: Path, timer_api: TimerApi
+) -> Iterator[Alexa]:
+    """Alexa in front of the built function (cold-started for this test, on its own table),
+    sending the skill to the local Timer API for Alexa's APIs."""
     count = iter(range(1, 100))
 
     def start() -> LambdaContainer:
         return LambdaContainer(artifact, function_env, tmp_path / f"function-{next(count)}.log")
 
-    talk = Alexa(start)
+    talk = Alexa(start, api_endpoint=timer_api.url)
     try:
         yield talk
     finally:

@@ -96,6 +96,13 @@ def load_event(name: str) -> dict[str, Any]:
     return json.loads((EVENTS / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def with_api_endpoint(event: dict[str, Any], endpoint: str | None) -> dict[str, Any]:
+    """``event`` with its ``context.System.apiEndpoint`` set to ``endpoint`` (if given)."""
+    if endpoint is not None:
+        event["context"]["System"]["apiEndpoint"] = endpoint
+    return event
+
+
 def event_names() -> list[str]:
     """Every event in ``events/``, by file stem."""
     return sorted(path.stem for path in EVENTS.glob("*.json"))
@@ -204,16 +211,22 @@ class Alexa:
     ----------
     start
         Starts a :class:`LambdaContainer` (a cold start) when called.
+    api_endpoint
+        Where the envelopes send the skill for Alexa's APIs (the local Timer API), instead of
+        the events' own ``apiEndpoint``.
     """
 
-    def __init__(self, start: Callable[[], LambdaContainer]) -> None:
+    def __init__(
+        self, start: Callable[[], LambdaContainer], api_endpoint: str | None = None
+    ) -> None:
         self._start = start
         self.container: LambdaContainer = start()
         self._attributes: dict[str, Any] = {}
+        self.api_endpoint = api_endpoint
 
     def send(self, name: str) -> Reply:
         """Send ``events/<name>.json`` within the current session and return the reply."""
-        event = load_event(name)
+        event = with_api_endpoint(load_event(name), self.api_endpoint)
         if event["session"]["new"]:
             self._attributes = {}
         event["session"]["attributes"] = self._attributes

@@ -67,9 +67,14 @@ def test_the_events_cover_what_a_cook_does():
         "help",
         "stop",
         "session_ended",
+        "set_timer",
+        "permission_accepted",
     } <= names
     assert load_event("one_shot_how_much_maple_syrup")["session"]["new"] is True
     assert load_event("how_much_maple_syrup")["session"]["new"] is False
+    accepted = load_event("permission_accepted")["request"]
+    assert (accepted["type"], accepted["name"]) == ("Connections.Response", "AskFor")
+    assert accepted["payload"]["status"] == "ACCEPTED"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,15 @@ import pytest
 from cookalong.storage import TTL_ATTRIBUTE
 from cookalong.storage.dynamodb import PARTITION_KEY
 from tests.services import Dynalite
-from tests.ship.lambda_runtime import ROOT, Alexa, LambdaContainer, event_names, load_event
+from tests.ship.lambda_runtime import (
+    ROOT,
+    Alexa,
+    LambdaContainer,
+    event_names,
+    load_event,
+    with_api_endpoint,
+)
+from tools.timer_api import TimerApi
 
 _LOCALE = json.loads((ROOT / "lambda/cookalong/locales/en-US.json").read_text(encoding="utf-8"))
 #: Written forms that must never be spoken.
@@ -169,13 +177,49 @@ def test_the_cooks_place_survives_a_new_session_and_a_cold_start(
     assert int(item[TTL_ATTRIBUTE]["N"]) > time.time() + 24 * 3600
 
 
+def test_a_timer_is_set_through_the_built_function_once_alexa_has_the_permission(
+    alexa: Alexa, timer_api: TimerApi
+):
+    # given a cook at step one who has not granted the timers permission
+    alexa.send("launch")
+    alexa.send("start_cooking")
+    # when they ask for a ten-minute timer
+    asked = alexa.send("set_timer")
+    # then the function hands over to Alexa's permission question, and calls nothing yet
+    (directive,) = asked.response["directives"]
+    assert (directive["type"], directive["name"]) == ("Connections.SendRequest", "AskFor")
+    assert "reprompt" not in asked.response and "shouldEndSession" not in asked.response
+    assert timer_api.calls == []
+    # and when Alexa reports the cook's yes (the cook's token now holds the permission), the
+    # function sets the real timer
+    timer_api.grant(load_event("permission_accepted")["context"]["System"]["apiAccessToken"])
+    accepted = alexa.send("permission_accepted")
+    (timer,) = timer_api.timers
+    assert timer["duration"] == "PT10M" and timer["timerLabel"]
+    assert accepted.says("timer") and accepted.reprompt and not accepted.ends_session
+
+
+@pytest.fixture(scope="module")
+def sweep_timer_api() -> Iterator[TimerApi]:
+    """The local Timer API the event sweep's envelopes point at."""
+    with TimerApi() as api:
+        yield api
+
+
 @pytest.fixture(scope="module")
 def warm_function(
-    artifact: Path, dynalite: Dynalite, tmp_path_factory: pytest.TempPathFactory
+    artifact: Path,
+    dynalite: Dynalite,
+    tmp_path_factory: pytest.TempPathFactory,
+    sweep_timer_api: TimerApi,
 ) -> Iterator[LambdaContainer]:
     """One execution environment kept warm across the event sweep, on its own table."""
     skill_id = load_event("launch")["context"]["System"]["application"]["applicationId"]
-    environ = {**dynalite.environ(dynalite.create_table()), "SKILL_ID": skill_id}
+    environ = {
+        **dynalite.environ(dynalite.create_table()),
+        "SKILL_ID": skill_id,
+        "REQUESTS_CA_BUNDLE": sweep_timer_api.ca_file,
+    }
     log = tmp_path_factory.mktemp("warm") / "function.log"
     container = LambdaContainer(artifact, environ, log)
     yield container
@@ -183,9 +227,12 @@ def warm_function(
 
 
 @pytest.mark.parametrize("event", event_names())
-def test_every_event_gets_a_speakable_answer(warm_function: LambdaContainer, event):
-    # given a request envelope exactly as `sam local invoke -e events/<name>.json` sends it
-    envelope = load_event(event)
+def test_every_event_gets_a_speakable_answer(
+    warm_function: LambdaContainer, sweep_timer_api: TimerApi, event
+):
+    # given a request envelope exactly as `sam local invoke -e events/<name>.json` sends it,
+    # its apiEndpoint the local Timer API
+    envelope = with_api_endpoint(load_event(event), sweep_timer_api.url)
     # when the built function answers it
     answer = warm_function.invoke(envelope)
     # then it is a well-formed Alexa response, spoken in words rather than written forms

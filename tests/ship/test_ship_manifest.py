@@ -94,5 +94,17 @@ def test_the_endpoint_is_a_lambda_arn_to_replace_with_the_stack_output():
     # then it has the shape of a Lambda function ARN (the deploy's SkillFunctionArn goes here)
     assert re.fullmatch(r"arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+", uri)
     assert MANIFEST["manifestVersion"] == "1.0"
-    assert "permissions" not in MANIFEST  # the skill asks for no personal data
     assert MANIFEST["privacyAndCompliance"]["usesPersonalInfo"] is False
+
+
+def test_the_only_permission_is_timers_the_scope_the_skill_asks_for():
+    # given the manifest's permissions and the scope the skill's AskFor request names
+    from cookalong.alexa.respond import permission_request
+
+    payload = permission_request().payload
+    asked = [scope["permissionScope"] for scope in payload["permissionScopes"]]
+    # then the skill declares exactly that one (timers: no personal data), so a cook can grant
+    # it by voice or in the Alexa app
+    assert MANIFEST["permissions"] == [{"name": scope} for scope in asked]
+    assert asked == ["alexa::alerts:timers:skill:readwrite"]
+    assert "timer" in PUBLISHING["testingInstructions"].lower()

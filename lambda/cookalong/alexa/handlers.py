@@ -8,8 +8,10 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model.interfaces.connections import ConnectionsResponse
 
 from cookalong.alexa.actions import ACTIONS
+from cookalong.alexa.effects import PERMISSION_ACCEPTED
 from cookalong.alexa.respond import speak, speak_key
 from cookalong.alexa.slots import Slots
 from cookalong.alexa.state import SESSION_KEY, cooking_session
@@ -42,6 +44,37 @@ class IntentHandler(AbstractRequestHandler):
         name = handler_input.request_envelope.request.intent.name
         reply = ACTIONS[name](cooking_session(handler_input), Slots(handler_input))
         return speak(handler_input, reply)
+
+
+#: Alexa's answers to the permission question, as the session takes them.
+_PERMISSION_ANSWERS = {"ACCEPTED": True, "DENIED": False}
+
+
+class PermissionResponseHandler(AbstractRequestHandler):
+    """Alexa's answer to the timers permission question (``Connections.Response``, AskFor).
+
+    ``payload.status`` ACCEPTED, DENIED or NOT_ANSWERED goes to the session as ``True``,
+    ``False`` or ``None``; a response that reports an error (``status.code`` other than 200)
+    counts as not answered. Accepted, the pending timer is set in this same request.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return isinstance(handler_input.request_envelope.request, ConnectionsResponse)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        session = cooking_session(handler_input)
+        if request.name != "AskFor":
+            log.warning("Connections.Response %r is not ours; answering as fallback", request.name)
+            return speak(handler_input, session.fallback())
+        payload = request.payload if isinstance(request.payload, dict) else {}
+        code = str(getattr(request.status, "code", "200") or "200")
+        accepted = _PERMISSION_ANSWERS.get(payload.get("status")) if code == "200" else None
+        if code != "200":
+            log.warning("the permission request failed: %s", request.status)
+        if accepted:
+            handler_input.attributes_manager.request_attributes[PERMISSION_ACCEPTED] = True
+        return speak(handler_input, session.permission_answered(accepted))
 
 
 class UnknownIntentHandler(AbstractRequestHandler):
@@ -83,4 +116,10 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return speak_key(handler_input, "error_generic")
 
 
-REQUEST_HANDLERS = (LaunchHandler(), IntentHandler(), SessionEndedHandler(), UnknownIntentHandler())
+REQUEST_HANDLERS = (
+    LaunchHandler(),
+    IntentHandler(),
+    PermissionResponseHandler(),
+    SessionEndedHandler(),
+    UnknownIntentHandler(),
+)

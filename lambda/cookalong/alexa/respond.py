@@ -1,4 +1,5 @@
-"""Saying a reply through Alexa: render it in the request's locale, escape it, add the card."""
+"""Saying a reply through Alexa: carry out its effects, render it in the request's locale,
+escape it, add the card and any directive."""
 
 from __future__ import annotations
 
@@ -6,11 +7,24 @@ from html import escape
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.interfaces.connections import SendRequestDirective
+from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
+from cookalong.alexa.effects import TIMERS_SCOPE, carry_out
+from cookalong.alexa.entities import clear_entities, recipe_entities
 from cookalong.alexa.state import cooking_session, locale_of
+from cookalong.cooking.effects import (
+    AskTimerPermission,
+    ClearEntities,
+    ShowPermissionCard,
+    UseRecipeEntities,
+)
 from cookalong.cooking.messages import Reply
 from cookalong.speech import voice_for
+
+_ENTITY_EFFECTS = (UseRecipeEntities, ClearEntities)
+#: The token of the permission request; Alexa hands it back in the Connections.Response.
+PERMISSION_TOKEN = "cookalong-timers"
 
 
 def ssml(text: str) -> str:
@@ -18,23 +32,53 @@ def ssml(text: str) -> str:
     return f"<speak>{escape(text, quote=False)}</speak>"
 
 
-def speak(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Render ``reply`` for this cook and build the Alexa response.
+def permission_request() -> SendRequestDirective:
+    """Alexa's voice permission request for timers (``Connections.SendRequest``, AskFor)."""
+    return SendRequestDirective(
+        name="AskFor",
+        payload={
+            "@type": "AskForPermissionsConsentRequest",
+            "@version": "2",
+            "permissionScopes": [{"permissionScope": TIMERS_SCOPE, "consentLevel": "ACCOUNT"}],
+        },
+        token=PERMISSION_TOKEN,
+    )
 
-    Open sessions always get a reprompt; what was said is remembered for "repeat".
+
+def speak(handler_input: HandlerInput, reply: Reply) -> Response:
+    """Carry out ``reply``'s effects, render what it then says, and build the Alexa response.
+
+    Open sessions always get a reprompt, except the one that hands the turn to Alexa's
+    permission question: that response carries the AskFor directive and neither a reprompt nor
+    ``shouldEndSession`` (Alexa asks, then sends the answer back as a Connections.Response in
+    the same session). What was said is remembered for "repeat".
     """
+    outcome = carry_out(handler_input, reply)
     session = cooking_session(handler_input)
-    reply = session.conclude(reply)
+    reply = session.conclude(outcome.reply)
+    effects = reply.effects
     voice = voice_for(locale_of(handler_input))
     spoken = voice.render_reply(reply, voice.prefs(session.state.units))
     builder = handler_input.response_builder.speak(ssml(spoken.speech))
-    if reply.end_session:
+    entities = [e for e in (*outcome.replaced, *effects) if isinstance(e, _ENTITY_EFFECTS)]
+    if entities:  # the last word on them wins
+        last = entities[-1]
+        if isinstance(last, UseRecipeEntities):
+            builder.add_directive(recipe_entities(session.cookbook.recipe(last.recipe)))
+        else:
+            builder.add_directive(clear_entities())
+    if any(isinstance(e, AskTimerPermission) for e in effects):
+        builder.add_directive(permission_request())
+        session.remember(spoken.speech, spoken.reprompt or voice.t("reprompt_help"))
+    elif reply.end_session:
         builder.set_should_end_session(True)
     else:
         reprompt = spoken.reprompt or voice.t("reprompt_help")
         builder.ask(ssml(reprompt))
         session.remember(spoken.speech, reprompt)
-    if spoken.card_title and spoken.card_text:
+    if any(isinstance(e, ShowPermissionCard) for e in effects):
+        builder.set_card(AskForPermissionsConsentCard(permissions=[TIMERS_SCOPE]))
+    elif spoken.card_title and spoken.card_text:
         builder.set_card(SimpleCard(title=spoken.card_title, content=spoken.card_text))
     return builder.response
 

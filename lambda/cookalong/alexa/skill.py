@@ -9,11 +9,11 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from cookalong.alexa.actions import ACTIONS
+from cookalong.alexa.api_client import TimedApiClient
 from cookalong.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler
 from cookalong.alexa.persistence import persistence_interceptors
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
-from cookalong.cooking.session import Cookbook
-from cookalong.recipe.loader import default_recipes
+from cookalong.cooking.session import Cookbook, default_cookbook
 from cookalong.speech.voice import known_locales, voice_for
 
 
@@ -47,11 +47,14 @@ def build_skill(
         persistence_adapter = adapter_from_env(os.environ)
     if skill_id is None:
         skill_id = os.environ.get("SKILL_ID") or None
-    cookbook = cookbook or Cookbook.of(default_recipes())
+    cookbook = cookbook or default_cookbook()
     for locale in known_locales():
         voice_for(locale)  # load every locale's words at start-up
 
-    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter)
+    # The API client serves the service clients (the Timer API); it imports requests lazily.
+    builder = CustomSkillBuilder(
+        persistence_adapter=persistence_adapter, api_client=TimedApiClient()
+    )
     builder.skill_id = skill_id
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler)

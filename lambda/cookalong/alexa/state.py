@@ -51,9 +51,17 @@ class LoadCookingSession(AbstractRequestInterceptor):
     def __init__(self, cookbook: Cookbook) -> None:
         self.cookbook = cookbook
 
+    def _cookbook(self, locale: str) -> Cookbook:
+        """The recipes this locale's language can speak."""
+        try:
+            return self.cookbook.for_language(locale.split("-")[0])
+        except LookupError:
+            log.error("no recipe in the language of %s: serving the whole catalog", locale)
+            return self.cookbook
+
     def process(self, handler_input: HandlerInput) -> None:
         attributes = handler_input.attributes_manager.session_attributes
-        session = self.cookbook.session(
+        session = self._cookbook(locale_of(handler_input)).session(
             attributes.get(STATE_ATTRIBUTE),
             attributes.get(TURN_ATTRIBUTE),
             now=request_time(handler_input),

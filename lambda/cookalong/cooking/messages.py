@@ -26,7 +26,11 @@ class Msg:
 
 @dataclass(frozen=True)
 class Quantity:
-    """An ingredient with its amount as the cook should hear it (already scaled)."""
+    """An ingredient with its amount as the cook should hear it (already scaled).
+
+    ``unit`` is a unit the cook asked for this once ("how many grams of pork belly"): a key
+    of the unit table; ``None`` says it in the cook's units. It changes no preference.
+    """
 
     ingredient: Ingredient
     amount: Amount | None

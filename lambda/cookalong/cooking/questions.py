@@ -19,6 +19,7 @@ from cookalong.cooking.now import (
     time_to_ready,
 )
 from cookalong.cooking.state import MAX_SERVINGS
+from cookalong.kitchen.conversions import to_unit
 from cookalong.recipe.model import Ingredient
 
 #: How many ingredients one answer lists before it offers the rest.
@@ -270,14 +271,23 @@ class Questions(SessionBase):
             (self._quantity_in(i, unit), self._components[i.component_id].name) for i in ordered
         ]
         single_part = len({i.component_id for i in ordered}) == 1
+        if unit and not any(q.unit for q, _ in quantities):
+            # "how much garlic in grams": a count, a pinch or no known weight per spoon
+            return self._ask(
+                Msg.of("not_in_unit", unit=unit, quantities=quantities, name_parts=not single_part),
+                "reprompt_how_much",
+            )
         return self._ask(
             Msg.of("how_much", quantities=quantities, name_parts=not single_part),
             "reprompt_how_much",
         )
 
     def _quantity_in(self, ingredient: Ingredient, unit: str | None) -> Quantity:
+        """The amount, in the unit asked for when it can be said in it (this once)."""
         quantity = self._quantity(ingredient)
-        return Quantity(quantity.ingredient, quantity.amount, unit) if unit else quantity
+        if not unit or to_unit(quantity.amount, unit, ingredient=ingredient.name) is None:
+            return quantity
+        return Quantity(quantity.ingredient, quantity.amount, unit)
 
     def _not_an_ingredient(self, words: str) -> Reply:
         """Words that name no ingredient may still name a part ("what about the aioli") or a

@@ -20,6 +20,7 @@ from cookalong.cooking.navigation import IDLE_DAYS_BEFORE_FRESH_START, Navigatio
 from cookalong.cooking.questions import Questions
 from cookalong.cooking.state import MAX_SERVINGS, CookingState
 from cookalong.cooking.timers import Timers
+from cookalong.recipe.catalog import Entry, built_catalog, read_catalog
 from cookalong.recipe.model import Recipe
 
 
@@ -66,23 +67,63 @@ class Cookbook:
         titles: dict[str, str],
         loaders: dict[str, Callable[[], Recipe]],
         aliases: dict[str, tuple[str, ...]] | None = None,
+        languages: dict[str, str] | None = None,
     ) -> None:
         if not titles:
             raise ValueError("a cookbook needs at least one recipe")
         self._titles = titles
+        self._loaders = loaders
         self.recipes: Mapping[str, Recipe] = _Recipes(loaders)
         self._aliases = aliases or {}
+        self._languages = languages or {}
         self._indexes: dict[str, RecipeIndex] = {}
+        self._by_language: dict[str, Cookbook] = {}
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
-        """A cookbook of recipes already loaded (tests, tools)."""
+        """A cookbook of recipes already loaded (a checkout, tests, tools)."""
         if not recipes:
             raise ValueError("a cookbook needs at least one recipe")
         titles = {rid: r.short_title for rid, r in recipes.items()}
         loaders = {rid: (lambda r=r: r) for rid, r in recipes.items()}
         aliases = {rid: tuple(r.aliases) for rid, r in recipes.items()}
-        return cls(titles, loaders, aliases)
+        languages = {rid: r.language for rid, r in recipes.items()}
+        return cls(titles, loaders, aliases, languages)
+
+    @classmethod
+    def from_catalog(cls, entries: list[Entry]) -> Cookbook:
+        """A cookbook that loads each recipe of the catalog the first time it is used."""
+        return cls(
+            {e.id: e.title for e in entries},
+            {e.id: e.load for e in entries},
+            {e.id: e.aliases for e in entries},
+            {e.id: e.language for e in entries},
+        )
+
+    def for_language(self, language: str) -> Cookbook:
+        """The recipes a locale of ``language`` can speak (the same loaded recipes)."""
+        found = self._by_language.get(language)
+        if found is None:
+            ids = [rid for rid in self._titles if self._languages.get(rid, "en") == language]
+            if len(ids) == len(self._titles):
+                found = self
+            elif not ids:
+                raise LookupError(f"no recipe in the language {language!r}")
+            else:
+                found = Cookbook(
+                    {rid: self._titles[rid] for rid in ids},
+                    {rid: self._loaders[rid] for rid in ids},
+                    self._aliases,
+                    self._languages,
+                )
+                found.recipes = self.recipes  # one load of each recipe, whatever the view
+                found._indexes = self._indexes
+            self._by_language[language] = found
+        return found
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self._languages.get(rid, "en") for rid in self._titles)
 
     @property
     def default_id(self) -> str:
@@ -117,6 +158,17 @@ class Cookbook:
         return CookingSession(self, state, now=now)
 
 
+def default_cookbook() -> Cookbook:
+    """The skill's recipes: from the built catalog (lazily) in the Lambda artifact, else the
+    recipe files loaded and validated now (a checkout)."""
+    built = built_catalog()
+    if built is not None:
+        return Cookbook.from_catalog(read_catalog(built))
+    from cookalong.recipe.loader import default_recipes
+
+    return Cookbook.of(default_recipes())
+
+
 class CookingSession(Conversation, Catalog, Timers, Facts, Questions, Navigation):
     """A cook's kitchen, and everything they can ask along the way."""
 
@@ -148,4 +200,10 @@ class CookingSession(Conversation, Catalog, Timers, Facts, Questions, Navigation
         return reply
 
 
-__all__ = ["IDLE_DAYS_BEFORE_FRESH_START", "MAX_SERVINGS", "Cookbook", "CookingSession"]
+__all__ = [
+    "IDLE_DAYS_BEFORE_FRESH_START",
+    "MAX_SERVINGS",
+    "Cookbook",
+    "CookingSession",
+    "default_cookbook",
+]

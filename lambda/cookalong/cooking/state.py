@@ -230,6 +230,7 @@ class CookingState:
 
     __slots__ = (
         "about",
+        "chosen",
         "last",
         "last_reprompt",
         "offer",
@@ -251,6 +252,7 @@ class CookingState:
         self.last: str | None = None
         self.last_reprompt: str | None = None
         self.repaired = False
+        self.chosen = False  # the cook chose the recipe in front (kept even before starting it)
         self.progress = self.progress_of(recipe)
 
     # -- the recipe in front ---------------------------------------------------------------
@@ -262,6 +264,7 @@ class CookingState:
 
     def switch_to(self, recipe: Recipe) -> Progress:
         self.recipe = recipe.id
+        self.chosen = True
         self.progress = self.progress_of(recipe)
         return self.progress
 
@@ -298,7 +301,7 @@ class CookingState:
             for rid, p in self.recipes.items()
             if p.started or p.finished or p.servings or (rid == self.recipe and p.at)
         }
-        if not recipes and not self.units:
+        if not recipes and not self.units and not self.chosen:
             return None
         data: dict[str, Any] = {"v": STATE_VERSION, "recipe": self.recipe, "recipes": recipes}
         if self.units:
@@ -357,6 +360,7 @@ class CookingState:
         front = recipes.get(data.get("recipe")) if isinstance(data.get("recipe"), str) else None
         state = cls(front or default)
         state.repaired = front is None
+        state.chosen = front is not None
         state.units = _units(data.get("units"))
         state.updated = max(_int(data.get("updated")), 0)
         saved = data.get("recipes")

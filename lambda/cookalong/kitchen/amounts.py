@@ -18,15 +18,45 @@ Decisions a cook will notice (each one is tested in ``tests/kitchen``):
 * From a pound up, weights are pounds in quarters (3/4 lb … 3 lb). Below a pound a recipe in
   pounds keeps a quarter-pound value when it is within half an ounce (3/4 lb), else the
   weight is said in ounces: halves below 4 oz, whole ounces up to 16 oz (1/3 lb → 5 oz).
-* Metric: grams to 0.1 g below 1 g, whole grams below 100 g, the nearest 5 g up to 1 kg, then
-  kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml (what the metric
-  measuring spoons 1.25, 2.5 and 5 ml make) below 10 ml, 2.5 ml below 20 ml, 5 ml below
-  100 ml, 10 ml below 1 litre, then litres to 50 ml. Every step is within an eighth.
+* Scaling a metric recipe: grams to 0.1 g below 1 g, whole grams below 100 g, the nearest 5 g
+  up to 1 kg, then kilograms to 10 g. Millilitres: a pinch below 1 ml, the nearest 1.25 ml
+  below 10 ml, 2.5 ml below 20 ml, 5 ml below 100 ml, 10 ml below 1 litre, then litres to
+  50 ml. (A scaled metric spoonful is said in spoons once :func:`to_metric` sees it.)
+* Converting for a metric kitchen (:func:`to_metric`), the cook measures small amounts with
+  5 ml and 15 ml spoons, a jug above that, and weighs the rest:
+
+  ==================  ========================================================================
+  amount              said as
+  ==================  ========================================================================
+  below 1 ml          a pinch (⅛ teaspoon is half the smallest metric spoon, ¼ teaspoon)
+  1 ml to 65 ml       metric spoons, the nearest of: teaspoons in quarters from ¼ to 2 ¾
+                      (1.25 ml steps: the ¼, ½ and 1 teaspoon of a metric set), tablespoons
+                      (15 ml) in halves from 1 to 4. "three quarters of a teaspoon", never
+                      "3.75 millilitres"; "two tablespoons", not "30 millilitres"
+  … with a 20 ml      (en-AU) the same teaspoons, then whole teaspoons from 3 to 12, which
+  tablespoon          en-AU says as its tablespoons (four teaspoons) plus teaspoons: 15 ml
+                      "three teaspoons", 30 ml "one tablespoon plus two teaspoons", 60 ml
+                      "three tablespoons" (:mod:`~cookalong.kitchen.speech`)
+  above 65 ml         a jug's marks: the nearest 10 ml below 250 ml, 50 ml up to a litre,
+                      then litres to 50 ml ("about 500 millilitres" for 2 cups, "1.2 litres")
+  weights             whole grams below 100 g, the nearest 5 g below 1 kg, then kilograms to
+                      50 g: 1 ½ lb "about 680 grams", 2 ¼ lb "about one kilogram" (never
+                      "1.02 kilograms"), 3 lb "about 1.35 kilograms"
+  ==================  ========================================================================
+
+  The nearest measure wins, a tie goes to the smaller one. A jug's marks are within an
+  eighth (at worst 25 ml of 275 ml), weights within half a gram below 100 g and 2.5 % above,
+  spoons within a fifth from half a teaspoon (as the US spoons are) and within 0.625 ml
+  below. A metric recipe's own spoon-sized volumes (up to 60 ml) are said in spoons too; its
+  larger volumes and its weights stay as written.
 * US spoons and cups convert to metric by the kitchen equivalences printed on metric
-  measuring tools (1 tsp = 5 ml, 1 tbsp = 15 ml, 1 cup = 240 ml, 1 fl oz = 30 ml): "two
-  tablespoons" is simply "30 millilitres". Weights convert by the exact definition
-  (1 lb = 453.59237 g). Whenever rounding changed the converted number the result is flagged
-  ``approximate`` and spoken "about 680 grams".
+  measuring tools (1 tsp = 5 ml, 1 tbsp = 15 ml, 1 cup = 240 ml, 1 fl oz = 30 ml): a US
+  teaspoon *is* a metric teaspoon, "two tablespoons" stays "two tablespoons" and "½ cup" is
+  "120 millilitres". Weights convert by the exact definition (1 lb = 453.59237 g). Whenever
+  rounding changed the converted number the result is flagged ``approximate`` and spoken
+  "about 680 grams".
+* A unit asked for once ("how much salt in grams") is :func:`~cookalong.kitchen.conversions.
+  to_unit`; volume and weight meet only through :mod:`~cookalong.kitchen.densities`.
 * Informal units (a pinch, a dash) and counted things are never converted.
 """
 
@@ -36,7 +66,16 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from cookalong.kitchen.units import INFORMAL, METRIC, UNITS, US, VOLUME, WEIGHT, Unit
+from cookalong.kitchen.units import (
+    INFORMAL,
+    METRIC,
+    METRIC_TABLESPOON_ML,
+    UNITS,
+    US,
+    VOLUME,
+    WEIGHT,
+    Unit,
+)
 from cookalong.kitchen.units import match_unit as _match_unit
 from cookalong.kitchen.units import unit_for as _unit_for
 
@@ -243,9 +282,9 @@ class Amount:
         """Scale exactly, then round to something a cook can measure; see the module notes."""
         return scale_amount(self, factor)
 
-    def to_metric(self) -> Amount:
-        """This amount in grams/kilograms, millilitres/litres or centimetres."""
-        return to_metric(self)
+    def to_metric(self, *, tablespoon_ml: int = METRIC_TABLESPOON_ML) -> Amount:
+        """This amount for a metric kitchen: spoons, millilitres, grams (:func:`to_metric`)."""
+        return to_metric(self, tablespoon_ml=tablespoon_ml)
 
     def to_us(self) -> Amount:
         """This amount in ounces/pounds, spoons/cups or inches."""
@@ -310,6 +349,77 @@ def take_number(text: str) -> tuple[Fraction, str] | None:
     if m := _WORD.match(text):
         return Fraction(_WORD_NUMBERS[m[1].lower()]), text[m.end() :]
     return None
+
+
+_QUANTITY_CHARS = re.compile(rf"[\d.,/⁄{''.join(GLYPHS)}]+(?:{_SPACE}[\d.,/⁄{''.join(GLYPHS)}]+)?")
+
+
+def parse_quantity(text: str) -> Fraction:
+    """Read an exact quantity written in digits: what a recipe file's ``amount.value`` holds.
+
+    Parameters
+    ----------
+    text
+        A whole number ``"4"``, a fraction ``"1/8"``, a mixed number ``"1 1/2"``, a decimal
+        ``"2.5"``, or a unicode fraction as in a source line (``"1 ½"``, ``"⅛"``).
+
+    Returns
+    -------
+    Fraction
+        The exact value (zero is returned as zero: whether it is allowed is the caller's rule).
+
+    Raises
+    ------
+    ValueError
+        Naming the text, when it is not such a number (words and signs are not), divides by
+        zero, or is a mixed number whose fraction part is not less than one (``"1 3/2"``).
+    """
+    cleaned = " ".join(str(text).split())
+    if not _QUANTITY_CHARS.fullmatch(cleaned) or "," in cleaned:
+        raise ValueError(f"{text!r} is not a number")
+    mixed = _MIXED_SLASH.fullmatch(cleaned)
+    if mixed and int(mixed[2]) >= int(mixed[3]) > 0:
+        raise ValueError(f"the fraction part of {text!r} must be less than one")
+    try:
+        taken = take_number(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} divides by zero") from None
+    if taken is None or taken[1].strip():
+        raise ValueError(f"{text!r} is not a number")
+    return taken[0]
+
+
+def leading_quantity(text: str) -> tuple[str, Fraction, Fraction | None] | None:
+    """The quantity an ingredient line starts with, in digits: ``"1 ½ lb pork"`` → 3/2.
+
+    Parameters
+    ----------
+    text
+        A source line (``"2-3 tbsp miso"``, ``"⅛ teaspoon salt"``, ``"salt to taste"``).
+
+    Returns
+    -------
+    tuple or None
+        ``(as written, value, upper)`` (``upper`` for a range such as ``"2-3"``), or ``None``
+        when the line does not start with a digit or a unicode fraction.
+    """
+    stripped = text.lstrip()
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in GLYPHS):
+        return None
+    try:
+        first = take_number(stripped)
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    value, rest = first
+    upper = None
+    if (m := _RANGE_SEPARATOR.match(rest)) and rest[m.end() :][:1].isdigit():
+        second = take_number(rest[m.end() :])
+        if second is not None:
+            upper, rest = second
+    written = stripped[: len(stripped) - len(rest)].strip()
+    return written, value, upper
 
 
 def _singular(word: str) -> tuple[str, str | None]:
@@ -617,6 +727,61 @@ def _measure_ml(ml: Fraction) -> tuple[Fraction, str]:
     return _nearest(ml, Fraction(50)) / 1000, "litre"
 
 
+#: Up to this many millilitres (4 tablespoons) a metric cook measures with spoons; above it,
+#: with a jug (an amount a jug would call 60 ml, up to 65 ml, is spoons too).
+SPOON_LIMIT_ML = 60
+
+
+def _metric_spoons(tablespoon_ml: int) -> tuple[tuple[Fraction, str, Fraction], ...]:
+    """(millilitres, unit key, value) of every spoon measure up to :data:`SPOON_LIMIT_ML`."""
+    rows = [(Fraction(5 * q, 4), "teaspoon", Fraction(q, 4)) for q in range(1, 12)]  # ¼ … 2¾
+    if tablespoon_ml == METRIC_TABLESPOON_ML:
+        rows += [(Fraction(15 * h, 2), "tablespoon", Fraction(h, 2)) for h in range(2, 9)]
+    else:  # whole teaspoons, 3 … 12: said as 20 ml tablespoons plus teaspoons
+        rows += [(Fraction(5 * n), "teaspoon", Fraction(n)) for n in range(3, 13)]
+    return tuple(rows)
+
+
+#: The metric spoon measures by the size of the tablespoon (15 ml; 20 ml in Australia).
+METRIC_SPOONS = {15: _metric_spoons(15), 20: _metric_spoons(20)}
+
+
+def _kitchen_ml(key: str) -> Fraction:
+    """Millilitres of a volume unit by the kitchen equivalence (1 teaspoon = 5 ml)."""
+    unit = UNITS[key]
+    return unit.kitchen_ml if unit.kitchen_ml is not None else unit.base
+
+
+def _metric_spoon(ml: Fraction, tablespoon_ml: int) -> tuple[Fraction, str]:
+    """The metric spoon measure nearest to ``ml`` millilitres (a tie: the smaller)."""
+    best = min(METRIC_SPOONS[tablespoon_ml], key=lambda row: (abs(row[0] - ml), row[0]))
+    return best[2], best[1]
+
+
+def _measure_metric_volume(ml: Fraction, tablespoon_ml: int) -> tuple[Fraction, str]:
+    """What a metric cook measures for ``ml`` millilitres: spoons, else a jug's marks."""
+    if ml < 1:
+        return Fraction(1), "pinch"
+    if ml < 250:
+        jug = _nearest(ml, Fraction(10))
+        if jug <= SPOON_LIMIT_ML:  # 63 ml is "about 60 ml", which is four tablespoons
+            return _metric_spoon(ml, tablespoon_ml)
+        return jug, "millilitre"
+    rounded = _nearest(ml, Fraction(50))
+    if rounded < 1000:
+        return rounded, "millilitre"
+    return rounded / 1000, "litre"
+
+
+def _measure_metric_weight(grams: Fraction) -> tuple[Fraction, str]:
+    """What a kitchen scale shows, said as a cook says it: kilograms to 50 g from 1 kg."""
+    if grams < 1000:
+        value, key = _measure_grams(grams)
+        if key == "gram":
+            return value, key
+    return _nearest(grams, Fraction(50)) / 1000, "kilogram"
+
+
 def _measure_length(mm: Fraction, system: str) -> tuple[Fraction, str]:
     if system == METRIC:
         if mm < 10:
@@ -724,27 +889,28 @@ def scale_amount(amount: Amount, factor: Fraction | int) -> Amount:
     return _rebuild(amount, lo, hi)
 
 
-def _convert(amount: Amount, target: str) -> Amount:
+def _convert(amount: Amount, target: str, tablespoon_ml: int = METRIC_TABLESPOON_ML) -> Amount:
     unit = amount.unit_info
-    if unit is None or unit.dimension == INFORMAL or unit.system == target:
+    if unit is None or unit.dimension == INFORMAL:
+        return amount
+    if target == METRIC and unit.dimension == VOLUME:
+        return _to_metric_volume(amount, tablespoon_ml)
+    if unit.system == target:
         return amount
 
     def one(bound: Fraction) -> tuple[Fraction, str, bool]:
-        if unit.dimension == VOLUME:
-            if target == METRIC:
-                exact = bound * unit.kitchen_ml  # the kitchen equivalence: 1 tsp = 5 ml
-                value, key = _measure_ml(exact)
-            else:
-                exact = bound * unit.base / 5  # teaspoons by the same equivalence
-                value, key = _measure_us_volume(exact)
-                return value, key, key != "pinch" and value * UNITS[key].kitchen_ml != exact * 5
-        elif unit.dimension == WEIGHT:
-            exact = bound * unit.base
+        if unit.dimension == VOLUME:  # to US spoons and cups
+            exact = bound * unit.base / 5  # teaspoons by the kitchen equivalence 1 tsp = 5 ml
+            value, key = _measure_us_volume(exact)
+            return value, key, key != "pinch" and value * UNITS[key].kitchen_ml != exact * 5
+        exact = bound * unit.base
+        if unit.dimension == WEIGHT:
             value, key = (
-                _measure_grams(exact) if target == METRIC else _measure_us_weight(exact, False)
+                _measure_metric_weight(exact)
+                if target == METRIC
+                else _measure_us_weight(exact, False)
             )
         else:
-            exact = bound * unit.base
             value, key = _measure_length(exact, target)
         return value, key, key != "pinch" and value * UNITS[key].base != exact
 
@@ -759,21 +925,78 @@ def _convert(amount: Amount, target: str) -> Amount:
     )
 
 
-def to_metric(amount: Amount) -> Amount:
-    """Convert to grams/kilograms, millilitres/litres or centimetres, rounded for a cook.
+def _to_metric_volume(amount: Amount, tablespoon_ml: int) -> Amount:
+    """A volume in metric spoons, millilitres or litres; see the module notes."""
+    size = _kitchen_ml(amount.unit)
+    bounds = [amount.value * size] + ([amount.upper * size] if amount.upper is not None else [])
+    if amount.unit in ("millilitre", "litre") and bounds[-1] > SPOON_LIMIT_ML:
+        return amount  # a jug amount the recipe wrote in millilitres stays as written
+    measured = [_measure_metric_volume(ml, tablespoon_ml) for ml in bounds]
+    about = amount.approximate or any(
+        key != "pinch" and value * _kitchen_ml(key) != ml
+        for (value, key), ml in zip(measured, bounds, strict=True)
+    )
+    return _rebuild(amount, *_one_metric_unit(measured, bounds, tablespoon_ml), approximate=about)
+
+
+_SPOONS = frozenset(("teaspoon", "tablespoon"))
+
+
+def _one_metric_unit(
+    measured: list[_Measured], bounds: list[Fraction], tablespoon_ml: int
+) -> tuple[_Measured, _Measured | None]:
+    """The ends of a metric range (``bounds`` in millilitres) in a unit said once.
+
+    Spoons meeting millilitres become spoons when both ends measure spoon-sized, else
+    millilitres (to 5 ml): "half to six teaspoons", "45 to 90 millilitres".
+    """
+    if len(measured) == 1:
+        return measured[0], None
+    keys = {key for _, key in measured}
+    if keys & {"millilitre", "litre"} and keys & _SPOONS:
+        if all(value * _kitchen_ml(key) <= SPOON_LIMIT_ML for value, key in measured):
+            measured = [
+                (value, key) if key in _SPOONS else _metric_spoon(ml, tablespoon_ml)
+                for (value, key), ml in zip(measured, bounds, strict=True)
+            ]
+        else:
+            measured = [
+                (value, key)
+                if key in ("millilitre", "litre")
+                else (max(_nearest(ml, Fraction(5)), Fraction(5)), "millilitre")
+                for (value, key), ml in zip(measured, bounds, strict=True)
+            ]
+    return measured[0], measured[1]
+
+
+def to_metric(amount: Amount, *, tablespoon_ml: int = METRIC_TABLESPOON_ML) -> Amount:
+    """Convert for a metric kitchen: metric spoons, millilitres, grams, centimetres.
 
     Parameters
     ----------
     amount
-        Any amount; metric amounts, counted things and pinches come back unchanged.
+        Any amount; metric weights and lengths, metric volumes above a spoonful, counted
+        things and pinches come back unchanged.
+    tablespoon_ml
+        The cook's tablespoon: 15 ml, or 20 ml in Australia
+        (:func:`~cookalong.kitchen.units.tablespoon_ml_for`).
 
     Returns
     -------
     Amount
-        ``1 ½ lb`` → ``about 680 g`` (``approximate=True``); ``2 tbsp`` → ``30 ml``;
-        ``½ tsp`` → ``2.5 ml``; ``⅛ tsp`` → a pinch. See the module notes.
+        ``1 ½ lb`` → ``about 680 g`` (``approximate=True``); ``2 tbsp`` → ``2 tbsp`` (30 ml, in
+        the spoon a metric cook owns; for a 20 ml tablespoon ``6 tsp``, which en-AU says "one
+        tablespoon plus two teaspoons"); ``¾ tsp`` → ``¾ tsp``; ``⅛ tsp`` → a pinch;
+        ``½ cup`` → ``120 ml``; ``2 ¼ lb`` → ``about 1 kg``. See the module notes.
+
+    Raises
+    ------
+    ValueError
+        For a tablespoon of neither 15 nor 20 ml.
     """
-    return _convert(amount, METRIC)
+    if tablespoon_ml not in METRIC_SPOONS:
+        raise ValueError(f"a tablespoon holds 15 or 20 ml, not {tablespoon_ml}")
+    return _convert(amount, METRIC, tablespoon_ml)
 
 
 def to_us(amount: Amount) -> Amount:
@@ -797,11 +1020,15 @@ def to_us(amount: Amount) -> Amount:
 __all__ = [
     "GLYPHS",
     "HALVABLE",
+    "METRIC_SPOONS",
     "SIZES",
+    "SPOON_LIMIT_ML",
     "US_VOLUME_GRID",
     "Amount",
     "format_amount",
+    "leading_quantity",
     "parse_amount",
+    "parse_quantity",
     "plural_of",
     "scale_amount",
     "take_number",

@@ -16,8 +16,14 @@ escaped them: never "tbsp", "lb", "°" or unicode fractions. Conventions (tested
   minutes is "30 minutes"). A range whose ends are whole numbers of one unit names the unit
   once: "ten to fifteen minutes", "50 to 70 minutes", "one to two hours"; otherwise each end is
   said fully: "an hour and a half to two hours".
-* Metric values are said in words when they are whole, halves or quarters ("two and a half
-  millilitres") and as decimals otherwise ("1.36 kilograms", "0.2 grams"), as they are written.
+* Metric values are said in words when they are whole, halves or quarters ("one and a half
+  litres") and as decimals otherwise ("1.35 kilograms", "0.2 grams"), as they are written.
+  (Conversions say small volumes in spoons, so "two and a half millilitres" is only heard for
+  a metric recipe's own amount; see :mod:`cookalong.kitchen.amounts`.)
+* In en-AU a tablespoon is 20 ml, four teaspoons, and no Australian set has half a
+  tablespoon: four teaspoons or more are said as its tablespoons plus teaspoons (six teaspoons,
+  30 ml, are "one tablespoon plus two teaspoons"; twelve are "three tablespoons"), and fewer
+  as teaspoons (a US tablespoon, 15 ml, is "three teaspoons"). Ranges stay in teaspoons.
 * en-US spells "milliliters"; every other English locale "millilitres".
 """
 
@@ -27,8 +33,17 @@ from datetime import timedelta
 from fractions import Fraction
 
 from cookalong.kitchen.amounts import Amount, plural_of
+from cookalong.kitchen.conversions import CannotConvert, to_unit
 from cookalong.kitchen.temperature import Temperature
-from cookalong.kitchen.units import INFORMAL, METRIC, spelling_for
+from cookalong.kitchen.units import (
+    INFORMAL,
+    METRIC,
+    METRIC_TABLESPOON_ML,
+    UNITS,
+    spelling_for,
+    tablespoon_ml_for,
+    unit_for,
+)
 
 _ONES = [
     "zero",
@@ -160,7 +175,7 @@ def _below_one(value: Fraction, thing: str) -> str:
     return f"{speak_number(value)} of {_article(thing)} {thing}"
 
 
-def speak_amount(amount: Amount, *, locale: str = "en-US") -> str:
+def speak_amount(amount: Amount, *, locale: str = "en-US", tablespoon_ml: int | None = None) -> str:
     """Say an amount the way a cook would.
 
     Parameters
@@ -168,7 +183,11 @@ def speak_amount(amount: Amount, *, locale: str = "en-US") -> str:
     amount
         Any amount.
     locale
-        An Alexa locale; decides "milliliters" (en-US) or "millilitres" (others).
+        An Alexa locale; decides "milliliters" (en-US) or "millilitres" (others), and in
+        en-AU says four teaspoons or more as its 20 ml tablespoons plus teaspoons.
+    tablespoon_ml
+        The cook's tablespoon when not the locale's (15 keeps teaspoons in teaspoons, as when
+        a cook asked for teaspoons).
 
     Returns
     -------
@@ -204,11 +223,29 @@ def speak_amount(amount: Amount, *, locale: str = "en-US") -> str:
     if unit is not None and unit.dimension == INFORMAL and value == 1:
         return f"{about}{_article(singular)} {singular}"
     if unit is not None and unit.key == "teaspoon":
+        tablespoon = tablespoon_ml or tablespoon_ml_for(locale)
+        if value >= 4 and tablespoon == 20:  # an Australian tablespoon or more
+            return about + _australian_spoons(value, size, spelling)
         part = value % 1
         if part.denominator == 8 and part.numerator > 1:  # no one owns a 3/8 teaspoon
             return f"{about}{_say(value - Fraction(1, 8), singular, plural)} plus an eighth"
     metric = unit is not None and unit.system == METRIC
     return about + _say(value, singular, plural, decimal=metric)
+
+
+def _australian_spoons(value: Fraction, size: str, spelling: str) -> str:
+    """Four teaspoons or more, said as the 20 ml tablespoons an Australian cook owns."""
+    tablespoons, teaspoons = divmod(value, 4)
+    tbsp = UNITS["tablespoon"]
+    said = _say(
+        Fraction(tablespoons),
+        size + tbsp.spoken(plural=False, spelling=spelling),
+        size + tbsp.spoken(plural=True, spelling=spelling),
+    )
+    if not teaspoons:
+        return said
+    rest = speak_amount(Amount(teaspoons, "teaspoon", size=size.strip() or None))
+    return f"{said} plus {rest}"
 
 
 def _say(value: Fraction, singular: str, plural: str, *, decimal: bool = False) -> str:
@@ -228,8 +265,10 @@ def _mentions(phrase: str, name: str) -> bool:
     return any(words[i : i + len(wanted)] == wanted for i in range(len(words)))
 
 
-def speak_ingredient_amount(amount: Amount | None, name: str, *, locale: str = "en-US") -> str:
-    """Say an amount together with its ingredient.
+def speak_ingredient_amount(
+    amount: Amount | None, name: str, *, locale: str = "en-US", unit: str | None = None
+) -> str:
+    """Say an amount together with its ingredient, in the unit asked for if one was.
 
     Parameters
     ----------
@@ -238,18 +277,38 @@ def speak_ingredient_amount(amount: Amount | None, name: str, *, locale: str = "
     name
         What a cook calls it: ``"maple syrup"``.
     locale
-        An Alexa locale (spelling of metric units).
+        An Alexa locale (spelling of metric units; in en-AU a tablespoon is 20 ml).
+    unit
+        A unit the cook asked for this once ("how many grams of pork belly"): a canonical key
+        of the unit table (``"gram"``, ``"cup"``) or an alias of one; the amount is converted
+        with :func:`~cookalong.kitchen.conversions.to_unit`. ``None`` says it as it is.
 
     Returns
     -------
     str
         ``"two tablespoons of maple syrup"``, ``"four drops of liquid smoke"``,
         ``"one small garlic clove"`` (the noun already names the garlic),
-        ``"three eggs"`` (a bare count), ``"some sea salt"`` (no amount).
+        ``"three eggs"`` (a bare count), ``"some sea salt"`` (no amount); with
+        ``unit="gram"``: ``"about 680 grams of pork belly"``.
+
+    Raises
+    ------
+    CannotConvert
+        When ``unit`` is given and the amount cannot be said in it (a count, a pinch, no
+        amount, no known density): :func:`~cookalong.kitchen.conversions.to_unit` returns
+        ``None`` for exactly these, so a caller can ask first and say why instead.
     """
+    tablespoon_ml = None
+    if unit is not None:
+        converted = to_unit(amount, unit, ingredient=name, tablespoon_ml=tablespoon_ml_for(locale))
+        if converted is None:
+            raise CannotConvert(amount, unit, name)
+        amount = converted
+        if unit_for(unit).key == "teaspoon":
+            tablespoon_ml = METRIC_TABLESPOON_ML  # asked for teaspoons: "48 teaspoons"
     if amount is None:
         return f"some {name}"
-    spoken = speak_amount(amount, locale=locale)
+    spoken = speak_amount(amount, locale=locale, tablespoon_ml=tablespoon_ml)
     if amount.unit is None and amount.noun is None:
         return f"{spoken} {name}"
     if amount.noun is not None and _mentions(amount.noun, name):
@@ -360,6 +419,7 @@ def speak_duration_range(lo: timedelta, hi: timedelta) -> str:
 
 __all__ = [
     "WORDS_UP_TO",
+    "CannotConvert",
     "number_words",
     "speak_amount",
     "speak_duration",

@@ -224,6 +224,30 @@ def match_unit(text: str) -> tuple[Unit, str] | None:
     return None
 
 
+#: The tablespoon of each locale's measuring spoons, in millilitres (teaspoons are 5 ml
+#: everywhere). An Australian tablespoon holds four teaspoons, everyone else's three: the
+#: spoon set approved by Standards Australia is 1 tablespoon (20 ml), 1, 1/2 and 1/4 teaspoon
+#: (NSW Health, healthykids.nsw.gov.au, "Conversion chart"). Amounts for a 20 ml tablespoon
+#: are kept in teaspoons, which are the same everywhere, and said as Australian spoons.
+TABLESPOON_ML: dict[str, int] = {"en-AU": 20}
+METRIC_TABLESPOON_ML = 15
+
+
+def tablespoon_ml_for(locale: str | None) -> int:
+    """The millilitres of a tablespoon in a locale's kitchen: 20 in en-AU, else 15.
+
+    Parameters
+    ----------
+    locale
+        An Alexa locale such as ``"en-AU"`` or ``"en-GB"``.
+    """
+    key = (locale or "").replace("_", "-").lower()
+    for name, ml in TABLESPOON_ML.items():
+        if name.lower() == key:
+            return ml
+    return METRIC_TABLESPOON_ML
+
+
 def spelling_for(locale: str | None) -> str:
     """The spelling a locale uses: ``"us"`` for en-US, ``"intl"`` (millilitres) for the rest.
 

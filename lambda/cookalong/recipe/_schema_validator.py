@@ -1,7 +1,7 @@
 # Generated from schema.json by `python tools/check_recipes.py --write-validator`: do not edit.
 # ruff: noqa
 # fmt: off
-SCHEMA_SHA256 = "56c9e872d1237e6d34c3c3831f4a185a465b66d3e9e9fe77a1d0414fabde9844"
+SCHEMA_SHA256 = "9c9e2c0bcf8a85ab0579182f38723df77897a6f30e4b6f01f78ecb59f7f92c8f"
 
 
 class JsonSchemaValueException(ValueError):
@@ -29,6 +29,9 @@ import re
 
 
 REGEX_PATTERNS = {
+    '^https?://\\S+$': re.compile('^https?://\\S+\\Z'),
+    '^[a-z]{2,3}$': re.compile('^[a-z]{2,3}\\Z'),
+    '^[A-Za-z][A-Za-z0-9]*$': re.compile('^[A-Za-z][A-Za-z0-9]*\\Z'),
     '^[^\\s,;.!?]([^,;.!?]*[^\\s,;.!?])?$': re.compile('^[^\\s,;.!?]([^,;.!?]*[^\\s,;.!?])?\\Z'),
     '^([0-9]+|[0-9]+\\.[0-9]+|[0-9]+/[1-9][0-9]*|[1-9][0-9]* [1-9][0-9]*/[1-9][0-9]*)$': re.compile('^([0-9]+|[0-9]+\\.[0-9]+|[0-9]+/[1-9][0-9]*|[1-9][0-9]* [1-9][0-9]*/[1-9][0-9]*)\\Z'),
     '^P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$': re.compile('^P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?\\Z'),
@@ -43,7 +46,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(['id', 'title', 'short_title', 'author', 'source', 'description', 'servings', 'prep_time', 'cook_time', 'total_time', 'category', 'method', 'cuisine', 'serving', 'components', 'tips', 'notes']) - data.keys()
+        data__missing_keys = set(['id', 'title', 'source', 'servings', 'components']) - data.keys()
         if data__missing_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='required')
         data_keys = set(data.keys())
@@ -76,6 +79,51 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("source")
             data__source = data["source"]
             validate___definitions_text(data__source, custom_formats, (name_prefix or "data") + ".source")
+        if "url" in data_keys:
+            data_keys.remove("url")
+            data__url = data["url"]
+            if not isinstance(data__url, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must be string", value=data__url, name="" + (name_prefix or "data") + ".url", definition=None, rule='type')
+            if isinstance(data__url, str):
+                if not REGEX_PATTERNS['^https?://\\S+$'].search(data__url):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must match pattern ^https?://\\S+$", value=data__url, name="" + (name_prefix or "data") + ".url", definition=None, rule='pattern')
+        if "language" in data_keys:
+            data_keys.remove("language")
+            data__language = data["language"]
+            if not isinstance(data__language, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be string", value=data__language, name="" + (name_prefix or "data") + ".language", definition=None, rule='type')
+            if isinstance(data__language, str):
+                if not REGEX_PATTERNS['^[a-z]{2,3}$'].search(data__language):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must match pattern ^[a-z]{2,3}$", value=data__language, name="" + (name_prefix or "data") + ".language", definition=None, rule='pattern')
+        if "nutrition" in data_keys:
+            data_keys.remove("nutrition")
+            data__nutrition = data["nutrition"]
+            if not isinstance(data__nutrition, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".nutrition must be object", value=data__nutrition, name="" + (name_prefix or "data") + ".nutrition", definition=None, rule='type')
+            data__nutrition_is_dict = isinstance(data__nutrition, dict)
+            if data__nutrition_is_dict:
+                data__nutrition_keys = set(data__nutrition.keys())
+                for data__nutrition_key in data__nutrition_keys:
+                    if data__nutrition_key not in []:
+                        data__nutrition_value = data__nutrition.get(data__nutrition_key)
+                        if not isinstance(data__nutrition_value, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".nutrition.{data__nutrition_key}".format(**locals()) + " must be string", value=data__nutrition_value, name="" + (name_prefix or "data") + ".nutrition.{data__nutrition_key}".format(**locals()) + "", definition=None, rule='type')
+                        if isinstance(data__nutrition_value, str):
+                            data__nutrition_value_len = len(data__nutrition_value)
+                            if data__nutrition_value_len < 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".nutrition.{data__nutrition_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__nutrition_value, name="" + (name_prefix or "data") + ".nutrition.{data__nutrition_key}".format(**locals()) + "", definition=None, rule='minLength')
+                data__nutrition_len = len(data__nutrition)
+                if data__nutrition_len != 0:
+                    data__nutrition_property_names = True
+                    for data__nutrition_key in data__nutrition:
+                        try:
+                            if isinstance(data__nutrition_key, str):
+                                if not REGEX_PATTERNS['^[A-Za-z][A-Za-z0-9]*$'].search(data__nutrition_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".nutrition must match pattern ^[A-Za-z][A-Za-z0-9]*$", value=data__nutrition_key, name="" + (name_prefix or "data") + ".nutrition", definition=None, rule='pattern')
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__nutrition_property_names = False
+                    if not data__nutrition_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".nutrition must be named by propertyName definition", value=data__nutrition, name="" + (name_prefix or "data") + ".nutrition", definition=None, rule='propertyNames')
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
@@ -376,6 +424,26 @@ def validate___definitions_oven(data, custom_formats={}, name_prefix=None):
             data__scale = data["scale"]
             if not (isinstance(data__scale, str) and data__scale == 'F' or isinstance(data__scale, str) and data__scale == 'C'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".scale must be one of ['F', 'C']", value=data__scale, name="" + (name_prefix or "data") + ".scale", definition=None, rule='enum')
+        if "fan" in data_keys:
+            data_keys.remove("fan")
+            data__fan = data["fan"]
+            if not isinstance(data__fan, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fan must be boolean", value=data__fan, name="" + (name_prefix or "data") + ".fan", definition=None, rule='type')
+        if "heat" in data_keys:
+            data_keys.remove("heat")
+            data__heat = data["heat"]
+            if not (isinstance(data__heat, str) and data__heat == 'top-bottom' or isinstance(data__heat, str) and data__heat == 'top' or isinstance(data__heat, str) and data__heat == 'bottom'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".heat must be one of ['top-bottom', 'top', 'bottom']", value=data__heat, name="" + (name_prefix or "data") + ".heat", definition=None, rule='enum')
+        if "gas_mark" in data_keys:
+            data_keys.remove("gas_mark")
+            data__gasmark = data["gas_mark"]
+            if not isinstance(data__gasmark, (int)) and not (isinstance(data__gasmark, float) and data__gasmark.is_integer()) or isinstance(data__gasmark, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".gas_mark must be integer", value=data__gasmark, name="" + (name_prefix or "data") + ".gas_mark", definition=None, rule='type')
+            if isinstance(data__gasmark, (int, float, Decimal)) and not isinstance(data__gasmark, bool):
+                if data__gasmark < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".gas_mark must be bigger than or equal to 1", value=data__gasmark, name="" + (name_prefix or "data") + ".gas_mark", definition=None, rule='minimum')
+                if data__gasmark > 10:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".gas_mark must be smaller than or equal to 10", value=data__gasmark, name="" + (name_prefix or "data") + ".gas_mark", definition=None, rule='maximum')
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
@@ -434,6 +502,11 @@ def validate___definitions_ingredient(data, custom_formats={}, name_prefix=None)
             data_keys.remove("synonyms")
             data__synonyms = data["synonyms"]
             validate___definitions_phrases(data__synonyms, custom_formats, (name_prefix or "data") + ".synonyms")
+        if "in_steps" in data_keys:
+            data_keys.remove("in_steps")
+            data__insteps = data["in_steps"]
+            if not (isinstance(data__insteps, bool) and data__insteps is False):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".in_steps must be same as const definition: False", value=data__insteps, name="" + (name_prefix or "data") + ".in_steps", definition=None, rule='const')
         if "amount" in data_keys:
             data_keys.remove("amount")
             data__amount = data["amount"]

@@ -19,7 +19,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn
 
-from cookalong.kitchen.amounts import GLYPHS, Amount
+from cookalong.kitchen.amounts import GLYPHS, Amount, leading_quantity, parse_quantity
+from cookalong.kitchen.durations import parse_duration
 from cookalong.kitchen.temperature import Temperature
 from cookalong.recipe.model import (
     Component,
@@ -43,14 +44,11 @@ ENV_VAR = "COOKALONG_RECIPES"
 # Plausible oven settings; outside them the number is almost surely a typo (or the wrong scale).
 _OVEN_RANGE = {"F": (100, 600), "C": (40, 320)}
 
-_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
-_UNICODE_FRACTIONS = GLYPHS  # one table of ½ ⅓ ¼ … for the whole package
-_UF = "".join(_UNICODE_FRACTIONS)
-# The quantity an ingredient's source line starts with: "1 1/2", "1/8", "1 ½", "⅛", "4", "2.5".
-_QUANTITY = rf"(?:(?:\d+\s+)?\d+/\d+|(?:\d+(?:\.\d+)?)?\s*[{_UF}]|\d+(?:\.\d+)?)"
-_LEADING = re.compile(rf"\s*({_QUANTITY})(?:\s*(?:-|–|to)\s*({_QUANTITY}))?")
+_UF = "".join(GLYPHS)  # one table of ½ ⅓ ¼ … for the whole package (the kitchen's)
 
-# What must never be spoken: abbreviations, symbols, digit fractions and ranges, bare degrees.
+# What hand-written spoken fields (names, speech, tips, notes) must never hold: abbreviations,
+# symbols, digit fractions and ranges, bare degrees. Step text is faithful to its source and
+# not checked: the voice layer says "350°F", "2 tbsp" and "10–15 minutes" in words.
 _UNSPEAKABLE = (
     (re.compile(rf"[{_UF}]"), "a unicode fraction"),
     (re.compile(r"°"), "a degree sign"),
@@ -71,72 +69,12 @@ class RecipeError(ValueError):
     """A recipe file that cannot be used, with the file and the JSON path of the problem."""
 
 
-def parse_quantity(text: str) -> Fraction:
-    """Read an exact amount as written in a recipe file.
-
-    Parameters
-    ----------
-    text
-        A whole number ``"4"``, a fraction ``"1/8"``, a mixed number ``"1 1/2"`` or a decimal
-        ``"2.5"``; also a unicode fraction as in a source line (``"1 ½"``, ``"⅛"``).
-
-    Returns
-    -------
-    Fraction
-        The exact value.
-
-    Raises
-    ------
-    ValueError
-        When the text is not such a number, divides by zero, or is a mixed number whose
-        fraction part is not less than one (``"1 3/2"``).
-    """
-    cleaned = text.strip()
-    tail = cleaned[-1:] if cleaned else ""
-    if tail in _UNICODE_FRACTIONS:
-        whole = cleaned[:-1].strip()
-        return (Fraction(whole) if whole else 0) + _UNICODE_FRACTIONS[tail]
-    parts = cleaned.split()
-    if len(parts) == 2 and "/" in parts[1] and "/" not in parts[0] and "." not in parts[0]:
-        part = _simple_fraction(parts[1])
-        if part >= 1:
-            raise ValueError(f"the fraction part of {text!r} must be less than one")
-        return int(parts[0]) + part
-    if len(parts) != 1:
-        raise ValueError(f"{text!r} is not a number")
-    return _simple_fraction(parts[0])
-
-
-def _simple_fraction(text: str) -> Fraction:
-    if not re.fullmatch(r"\d+(?:\.\d+)?|\d+/\d+", text):
-        raise ValueError(f"{text!r} is not a number")
-    try:
-        return Fraction(text)
-    except ZeroDivisionError:
-        raise ValueError(f"{text!r} divides by zero") from None
-
-
 def _spell(value: Fraction) -> str:
     """A fraction as a recipe file writes it: "1 1/2", "1/8", "4"."""
     whole, part = divmod(value, 1)
     if not part:
         return str(whole)
     return f"{whole} {part}" if whole else str(part)
-
-
-def parse_duration(text: str) -> timedelta:
-    """Read an ISO 8601 duration of days, hours, minutes and seconds ("PT2H15M").
-
-    Raises
-    ------
-    ValueError
-        When the text is not such a duration.
-    """
-    match = _DURATION.fullmatch(text)
-    if not match or text in ("P", "PT") or text.endswith("T"):
-        raise ValueError(f"{text!r} is not an ISO 8601 duration such as 'PT2H15M'")
-    days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
 def _schema_sha256(schema_bytes: bytes) -> str:
@@ -412,11 +350,30 @@ def default_recipes() -> dict[str, Recipe]:
 # --- semantic checks and building --------------------------------------------------------------
 
 
-def _check_speakable(problems: _Problems, path: list[str | int], text: str, hint: str = "") -> None:
+def unspeakable(text: str) -> str | None:
+    """What a voice cannot say as written in a hand-written spoken field, or ``None``.
+
+    Parameters
+    ----------
+    text
+        A name, a short title, a tip: ``"1 ½ lb pork"``.
+
+    Returns
+    -------
+    str or None
+        ``"a unicode fraction ('½')"``; ``None`` when it is speakable.
+    """
     for pattern, what in _UNSPEAKABLE:
         found = pattern.search(text)
         if found:
-            problems.fail(path, f"is spoken but contains {what} ({found.group(0).strip()!r}){hint}")
+            return f"{what} ({found.group(0).strip()!r})"
+    return None
+
+
+def _check_speakable(problems: _Problems, path: list[str | int], text: str) -> None:
+    problem = unspeakable(text)
+    if problem:
+        problems.fail(path, f"is spoken but contains {problem}")
 
 
 def _amount(problems: _Problems, path: list[str | int], raw: dict[str, Any]) -> Amount:
@@ -451,21 +408,20 @@ def _check_source_line(
     problems: _Problems, path: list[str | int], text: str, amount: Amount | None
 ) -> None:
     """The source line's leading quantity must agree with the structured amount."""
-    match = _LEADING.match(text)
-    if match is None or amount is None:
+    leading = leading_quantity(text)
+    if leading is None or amount is None:
         return
-    said = parse_quantity(match.group(1))
+    written, said, said_upper = leading
     if said != amount.value:
         problems.fail(
             [*path, "text"],
-            f"starts with {match.group(1)!r} but amount.value is {_spell(amount.value)!r}; "
+            f"starts with {written!r} but amount.value is {_spell(amount.value)!r}; "
             "correct one of them (and record a correction of the source in a note)",
         )
-    said_upper = parse_quantity(match.group(2)) if match.group(2) else None
     if said_upper != amount.upper:
         problems.fail(
             [*path, "text"],
-            f"gives the range {match.group(0).strip()!r} but amount.upper is "
+            f"gives the range {written!r} but amount.upper is "
             f"{_spell(amount.upper) if amount.upper else 'absent'}",
         )
 
@@ -492,32 +448,59 @@ def _unique(problems: _Problems, items: list[dict[str, Any]], path: list[str | i
         seen[key] = index
 
 
+_PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def short_title_for(title: str) -> str:
+    """What a voice calls a recipe when its file gives no ``short_title``.
+
+    Parameters
+    ----------
+    title
+        The published title: ``"Garlic Butter Shrimp (Fast & Easy Dinner!)"``.
+
+    Returns
+    -------
+    str
+        Without parentheticals, "&" said "and", lower-cased: ``"garlic butter shrimp"``.
+    """
+    said = _PARENTHETICAL.sub("", title).replace("&", " and ")
+    said = re.sub(r"[!?*#|]+", " ", said)
+    said = " ".join(said.split()).strip(" ,;:.-–—").lower()
+    return said or " ".join(title.split()).lower()
+
+
 def _build(data: dict[str, Any], name: str) -> Recipe:
     problems = _Problems(name)
-    for key in ("short_title", "serving"):
-        _check_speakable(problems, [key], data[key])
+    short_title = data.get("short_title") or short_title_for(data["title"])
+    _check_speakable(problems, ["short_title"], short_title)
+    if "serving" in data:
+        _check_speakable(problems, ["serving"], data["serving"])
     times = {
         key: _duration(problems, [key], data[key])
         for key in ("prep_time", "cook_time", "total_time")
+        if key in data
     }
-    if times["total_time"] < times["prep_time"] + times["cook_time"]:
+    prep, cook = times.get("prep_time", timedelta(0)), times.get("cook_time", timedelta(0))
+    if "total_time" in times and times["total_time"] < prep + cook:
         problems.fail(["total_time"], "is less than prep_time plus cook_time")
+    tips_data, notes_data = data.get("tips", []), data.get("notes", [])
 
     _unique(problems, data["components"], ["components"])
-    _unique(problems, data["tips"], ["tips"])
-    _unique(problems, data["notes"], ["notes"])
+    _unique(problems, tips_data, ["tips"])
+    _unique(problems, notes_data, ["notes"])
     component_ids = [c["id"] for c in data["components"]]
-    note_ids = {n["id"] for n in data["notes"]}
+    note_ids = {n["id"] for n in notes_data}
 
     notes = []
-    for index, raw in enumerate(data["notes"]):
+    for index, raw in enumerate(notes_data):
         for key in ("title", "text"):
             if key in raw:
                 _check_speakable(problems, ["notes", index, key], raw[key])
         notes.append(Note(id=raw["id"], text=raw["text"], title=raw.get("title", "")))
 
     tips = []
-    for index, raw in enumerate(data["tips"]):
+    for index, raw in enumerate(tips_data):
         for key in ("title", "text"):
             _check_speakable(problems, ["tips", index, key], raw[key])
         tips.append(
@@ -534,30 +517,47 @@ def _build(data: dict[str, Any], name: str) -> Recipe:
         _component(problems, ["components", index], raw, component_ids, note_ids)
         for index, raw in enumerate(data["components"])
     ]
+    total = times.get("total_time") or prep + cook or _steps_time(components)
 
     recipe = Recipe(
         id=data["id"],
         title=data["title"],
-        short_title=data["short_title"],
-        author=data["author"],
+        short_title=short_title,
+        author=data.get("author", ""),
         source=data["source"],
-        description=data["description"],
+        description=data.get("description", ""),
         servings=data["servings"],
-        prep_time=times["prep_time"],
-        cook_time=times["cook_time"],
-        total_time=times["total_time"],
-        category=data["category"],
-        method=data["method"],
-        cuisine=data["cuisine"],
+        prep_time=prep,
+        cook_time=cook,
+        total_time=total,
+        category=data.get("category", ""),
+        method=data.get("method", ""),
+        cuisine=data.get("cuisine", ""),
         components=tuple(components),
         tips=tuple(tips),
         notes=tuple(notes),
-        serving=data["serving"],
+        serving=data.get("serving", ""),
+        language=data.get("language", "en"),
+        url=data.get("url"),
+        nutrition=dict(data.get("nutrition", {})),
         path=name,
         aliases=tuple(data.get("aliases", ())),
     )
     _index(recipe)
     return recipe
+
+
+def _steps_time(components: list[Component]) -> timedelta:
+    """The steps' longest times added up: the total a page without one implies."""
+    return sum(
+        (
+            max(span.maximum or span.minimum for span in step.durations)
+            for component in components
+            for step in component.steps
+            if step.durations
+        ),
+        timedelta(0),
+    )
 
 
 def _component(
@@ -614,10 +614,17 @@ def _component(
         )
         used.update(item.get("ingredients", ()))
     for index, item in enumerate(raw["ingredients"]):
-        if item["id"] not in used:
+        unnamed = item.get("in_steps") is False
+        if item["id"] not in used and not unnamed:
             problems.fail(
                 [*path, "ingredients", index],
-                f"{item['id']!r} is not used by any step (list it in a step's ingredients)",
+                f"{item['id']!r} is not used by any step (list it in a step's ingredients, "
+                'or say "in_steps": false when the source\'s steps never name it)',
+            )
+        if item["id"] in used and unnamed:
+            problems.fail(
+                [*path, "ingredients", index, "in_steps"],
+                f"is false but a step lists {item['id']!r}",
             )
 
     return Component(
@@ -659,7 +666,11 @@ def _step(
                 f"(expected {low} to {high})",
             )
         oven = OvenSetting(
-            mode=setting["mode"], temperature=Temperature(setting["degrees"], setting["scale"])
+            mode=setting["mode"],
+            temperature=Temperature(setting["degrees"], setting["scale"]),
+            fan=setting.get("fan"),
+            heat=setting.get("heat"),
+            gas_mark=setting.get("gas_mark"),
         )
 
     durations = []
@@ -707,10 +718,6 @@ def _step(
         if re.search(r"[{}]", _PLACEHOLDER.sub("", speech)):
             problems.fail([*path, "speech"], "has an unmatched brace")
         _check_speakable(problems, [*path, "speech"], _PLACEHOLDER.sub("", speech))
-    else:
-        _check_speakable(
-            problems, [*path, "text"], raw["text"], "; add a speakable 'speech' to the step"
-        )
 
     return Step(
         component_id=component_id,
@@ -719,12 +726,12 @@ def _step(
         ingredient_ids=tuple(refs),
         durations=tuple(durations),
         oven=oven,
-        in_oven=raw.get("in_oven"),
         passive=passive,
         meanwhile=meanwhile,
         equipment=tuple(raw.get("equipment", ())),
         actions=tuple(raw["actions"]),
         speech=speech,
+        in_oven=raw.get("in_oven"),
     )
 
 

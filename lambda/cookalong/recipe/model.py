@@ -37,6 +37,9 @@ class TimeSpan:
 class OvenSetting:
     mode: str  # "bake", "broil", "preheat" … (the recipe's word; locales may say "grill")
     temperature: Temperature
+    fan: bool | None = None  # a fan (convection, Umluft) oven; False: the source says no fan
+    heat: str | None = None  # "top-bottom" (conventional, Ober-/Unterhitze), "top", "bottom"
+    gas_mark: int | None = None  # the gas mark the source gives beside the degrees
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,6 @@ class Step:
     durations: tuple[TimeSpan, ...] = ()
     oven: OvenSetting | None = None
     passive: bool = False  # waiting: the 2-hour bake, the 15-minute rest
-    in_oven: bool | None = None  # after this step the part is in (True) or out of the oven
     meanwhile: str | None = None  # component id that can be made while waiting ("aioli")
     equipment: tuple[str, ...] = ()
     actions: tuple[
@@ -57,6 +59,7 @@ class Step:
     # What the skill says when `text` is not speakable as it stands ("275 degrees" without a
     # scale, "10-15 minutes"); "{oven}" stands for the oven temperature. Use `spoken()`.
     speech: str | None = None
+    in_oven: bool | None = None  # after this step: in the oven (True), out (False), None: same
 
     def spoken(self, oven: str | None = None) -> str:
         """The step as the skill says it.
@@ -111,25 +114,26 @@ class Note:
 class Recipe:
     id: str  # "maple-glazed-pork-belly"
     title: str
-    short_title: str  # what the skill says: "maple glazed pork belly"
-    author: str
-    source: str  # URL or publication
-    description: str
-    servings: int
-    prep_time: timedelta
-    cook_time: timedelta
-    total_time: timedelta
-    category: str
-    method: str
-    cuisine: str
     components: tuple[Component, ...]
-    tips: tuple[Tip, ...]
-    notes: tuple[Note, ...]
-    serving: str  # how to serve, said at the end: "Slice it and serve with the aioli on the side."
+    servings: int = 1
+    short_title: str = ""  # what the skill says: "maple glazed pork belly" (loader derives it)
+    author: str = ""
+    source: str = ""  # URL or publication
+    description: str = ""
+    prep_time: timedelta = timedelta(0)
+    cook_time: timedelta = timedelta(0)
+    total_time: timedelta = timedelta(0)
+    category: str = ""
+    method: str = ""
+    cuisine: str = ""
+    tips: tuple[Tip, ...] = ()
+    notes: tuple[Note, ...] = ()
+    serving: str = ""  # how to serve, said at the end: "Slice it and serve with the aioli."
+    language: str = "en"  # BCP-47 primary tag of the recipe's text: "en", "de"
+    url: str | None = None  # the page's original address (imported recipes)
+    nutrition: dict[str, str] = field(default_factory=dict, compare=False)  # "calories": "320 kcal"
     path: str = ""  # the file it was loaded from
-    language: str = "en"  # BCP-47 primary tag of the recipe's words
     aliases: tuple[str, ...] = ()  # other names a cook calls it by ("pork belly")
-    nutrition: dict[str, str] = field(default_factory=dict, compare=False)  # schema.org facts
     ingredients_by_id: dict[str, Ingredient] = field(default_factory=dict, compare=False)
     # Lookups the loader fills once, so that a turn never scans the recipe (keys lower-case):
     components_by_id: dict[str, Component] = field(default_factory=dict, compare=False)

@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 
 
 def _parts(voice: Voice, parts: list[tuple[str, int]]) -> str:
-    return voice.join([_part_with_steps(voice, name, n) for name, n in parts])
+    """How the recipe is laid out: "in five steps", or "in two parts: the pork belly, seven
+    steps and the chipotle aioli, one step"."""
+    if len(parts) == 1:
+        ((_, steps),) = parts
+        return voice.t(
+            "parts_one",
+            steps=voice.t(
+                "step_count_one" if steps == 1 else "step_count_many", count=voice.number(steps)
+            ),
+        )
+    listed = voice.join([_part_with_steps(voice, name, n) for name, n in parts])
+    return voice.t("parts_many", count=voice.number(len(parts)), parts=listed)
 
 
 def _part_with_steps(voice: Voice, name: str, steps: int) -> str:
@@ -54,6 +65,12 @@ def _how_much(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
         voice.t("for_part", quantity=voice.quantity(q, prefs), part=part) for q, part in quantities
     ]
     return {"items": voice.join(said), "extra": ""}
+
+
+def _not_in_unit(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
+    values = _how_much(voice, p, prefs)
+    values["unit"] = voice.unit_name(p["unit"])
+    return values
 
 
 def _ingredients(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -366,6 +383,7 @@ PREPARERS = {
     "recipe_chosen": _welcome,
     "welcome_back_idle": _welcome_back_idle,
     "how_much": _how_much,
+    "not_in_unit": _not_in_unit,
     "ingredients": _ingredients,
     "step_uses": _step_uses,
     "steps_left": _steps_left,

@@ -23,8 +23,10 @@ from cookalong.cooking.now import Clock, round_remaining
 from cookalong.kitchen import speech as kitchen_speech
 from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
+from cookalong.kitchen.units import tablespoon_ml_for
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
 from cookalong.speech.prepare import PREPARERS
+from cookalong.speech.text import Saying, speakable
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 BASE_LOCALE = "en-US"
@@ -85,7 +87,17 @@ class Voice:
 
     # -- values ------------------------------------------------------------------------------
     def quantity(self, q: Quantity, prefs: Prefs) -> str:
-        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, prefs.units == "metric")
+        """An ingredient's amount in the cook's units, or in ``q.unit`` when one was asked for.
+
+        Raises
+        ------
+        CannotConvert
+            When ``q.unit`` is set and the amount cannot be said in it (a count, a pinch, no
+            known density); ask :func:`~cookalong.kitchen.conversions.to_unit` first (it
+            returns ``None`` for exactly these) and say why instead.
+        """
+        metric = prefs.units == "metric"
+        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, metric, q.unit)
 
     def temperature(self, t: Temperature, scale: str) -> str:
         return kitchen_speech.speak_temperature(t, scale=scale)
@@ -171,27 +183,25 @@ class Voice:
         return self._vocabulary_re.sub(swap, text)
 
     def step_text(self, step: Step, prefs: Prefs) -> str:
-        """The recipe's step as said: its oven in the cook's scale, ranges and lengths spoken."""
+        """The recipe's step as said: its oven in the cook's scale, ranges and lengths spoken.
+
+        The step's ``speech`` when it has one, else its text as the source wrote it: "350°F",
+        "2 tbsp", "½ cup" and "10–15 min" are said in words (:func:`speech.text.speakable`).
+        """
         oven = self.temperature(step.oven.temperature, prefs.scale) if step.oven else None
-        text = step.spoken(oven=oven)
-
-        def degrees(match: re.Match[str]) -> str:
-            named = (match.group(2) or match.group(3) or "").upper()[:1]
-            source_scale = named or (step.oven.temperature.scale if step.oven else "F")
-            return self.temperature(Temperature(int(match.group(1)), source_scale), prefs.scale)
-
-        text = re.sub(
-            r"(\d+)\s*(?:°\s*([FC])|degrees(?:\s+(Fahrenheit|Celsius|F|C)\b)?)",
-            degrees,
-            text,
+        saying = Saying(
+            scale=prefs.scale,
+            metric=prefs.units == "metric",
+            locale=self.locale,
+            default_scale=step.oven.temperature.scale if step.oven else "F",
         )
-        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
+        text = speakable(step.spoken(oven=oven), saying)
         if prefs.units == "metric":
-            text = re.sub(r"\b(one|an|\d+) inch(?:es)? apart", self._centimetres, text)
+            text = re.sub(r"\b(one|an) inch(?:es)? apart", self._centimetres, text)
         return self.words(text)
 
     def _centimetres(self, match: re.Match[str]) -> str:
-        inches = 1 if match.group(1) in ("one", "an") else int(match.group(1))
+        inches = 1
         unit = "centimetres" if self.settings.get("spelling") == "british" else "centimeters"
         return f"{self.number(inches * Fraction(5, 2))} {unit} apart"
 
@@ -206,9 +216,9 @@ class Voice:
         }
 
     # -- what runs ---------------------------------------------------------------------------
-    def doing(self, label: str) -> str:
-        """The wait as an -ing word ("baking"); the label itself when the locale has none."""
-        return self.settings.get("doing", {}).get(label, label)
+    def doing(self, label: str) -> str | None:
+        """The wait as an -ing word ("baking"), when the locale knows one for it."""
+        return self.settings.get("doing", {}).get(label)
 
     def left(self, left: timedelta) -> str:
         return self.duration(round_remaining(left) or timedelta(minutes=1))
@@ -223,9 +233,10 @@ class Voice:
             left_range = self.t("range", low=left, high=left_high) if left != left_high else left
         else:
             left_range = left if clock.phase == "running" else left_high
+        doing = self.doing(label)
         values = {
             "label": label,
-            "doing": self.doing(label),
+            "doing": doing or label,
             "clock_part": clock.component.name,
             "elapsed": self.duration(round_remaining(clock.elapsed) or timedelta(minutes=1)),
             "left": left,
@@ -236,7 +247,10 @@ class Voice:
             "until": self.words(clock.until or self.t("until_default")),
         }
         phase = {"running": "wait", "check": "check", "done": "done"}[clock.phase]
+        if phase == "wait" and doing is None:
+            phase = "wait_plain"
         values["running"] = self.t(f"running_{phase}", **values)
+        values["status"] = self.t(f"status_{phase.removesuffix('_plain')}", **values)
         return values
 
     # -- rendering ---------------------------------------------------------------------------
@@ -306,11 +320,17 @@ _UNSPEAKABLE = {
 
 
 @lru_cache(maxsize=4096)
-def _spoken_quantity(amount: Amount | None, name: str, locale: str, metric: bool) -> str:
-    """An ingredient's amount as said. Pure, so remembered: cooks ask the same things again,
-    and saying an amount is fraction arithmetic on every turn otherwise."""
+def _spoken_quantity(
+    amount: Amount | None, name: str, locale: str, metric: bool, unit: str | None = None
+) -> str:
+    """An ingredient's amount as said: in ``unit`` when asked for once, else in the cook's
+    units (metric spoons, millilitres and grams; in en-AU a tablespoon is 20 ml). Pure, so
+    remembered: cooks ask the same things again, and saying an amount is fraction arithmetic
+    on every turn otherwise. Raises CannotConvert for an amount ``unit`` cannot say."""
+    if unit is not None:
+        return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale, unit=unit)
     if amount is not None and metric:
-        amount = to_metric(amount)
+        amount = to_metric(amount, tablespoon_ml=tablespoon_ml_for(locale))
     return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
 
 

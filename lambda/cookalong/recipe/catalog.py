@@ -1,0 +1,114 @@
+"""The catalog: which recipes the skill serves, what each is called and in which language, and
+where its file is — everything a cookbook needs before any recipe is loaded.
+
+The build writes ``catalog.json`` beside the recipes in the Lambda artifact (``python
+tools/check_recipes.py --write-catalog DIR``), having validated every recipe, so that a cold
+start reads one small file whatever the size of the catalog, and each recipe is loaded (and
+indexed) the first time a cook uses it. In a checkout, without that file, the catalog is made
+from the recipe files themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cookalong.recipe.loader import RecipeError, default_recipe_paths, load_recipe
+from cookalong.recipe.model import Recipe
+
+CATALOG_FILE = "catalog.json"
+CATALOG_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recipe of the catalog, without its content."""
+
+    id: str
+    title: str  # what a cook calls it: the recipe's short title
+    aliases: tuple[str, ...]
+    language: str
+    path: Path
+
+    def load(self) -> Recipe:
+        return load_recipe(self.path)
+
+
+def entry_of(recipe: Recipe, path: Path) -> Entry:
+    return Entry(recipe.id, recipe.short_title, tuple(recipe.aliases), recipe.language, path)
+
+
+def build_catalog(paths: Iterable[str | os.PathLike[str]]) -> list[Entry]:
+    """Load and validate every recipe file; refuse two recipes with one id."""
+    entries: dict[str, Entry] = {}
+    for path in paths:
+        recipe = load_recipe(path)
+        if recipe.id in entries:
+            raise RecipeError(
+                f"{path}: $.id: the recipe id {recipe.id!r} is already used by "
+                f"{entries[recipe.id].path}"
+            )
+        entries[recipe.id] = entry_of(recipe, Path(path))
+    return list(entries.values())
+
+
+def write_catalog(entries: Iterable[Entry], directory: Path) -> Path:
+    """Write ``catalog.json`` in ``directory``, with paths relative to it."""
+    directory = Path(directory)
+    rows = [
+        {
+            "id": e.id,
+            "title": e.title,
+            "aliases": list(e.aliases),
+            "language": e.language,
+            "path": os.path.relpath(e.path, directory),
+        }
+        for e in entries
+    ]
+    target = directory / CATALOG_FILE
+    text = json.dumps({"v": CATALOG_VERSION, "recipes": rows}, indent=1, ensure_ascii=False)
+    target.write_text(text + "\n", encoding="utf-8")
+    return target
+
+
+def read_catalog(path: Path) -> list[Entry]:
+    """Read a ``catalog.json`` the build wrote."""
+    data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("v") != CATALOG_VERSION:
+        raise RecipeError(f"{path}: not a catalog of version {CATALOG_VERSION}")
+    base = Path(path).parent
+    return [
+        Entry(
+            row["id"],
+            row["title"],
+            tuple(row.get("aliases", ())),
+            row.get("language", "en"),
+            base / row["path"],
+        )
+        for row in data["recipes"]
+    ]
+
+
+def built_catalog(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The ``catalog.json`` the build wrote beside ``recipe.json`` (the Lambda artifact), if
+    there is one and no ``COOKALONG_RECIPES`` overrides the skill's recipes."""
+    environ = os.environ if environ is None else environ
+    if environ.get("COOKALONG_RECIPES"):
+        return None
+    built = default_recipe_paths(environ)[0].parent / CATALOG_FILE
+    return built if built.is_file() else None
+
+
+__all__ = [
+    "CATALOG_FILE",
+    "Entry",
+    "build_catalog",
+    "built_catalog",
+    "entry_of",
+    "read_catalog",
+    "write_catalog",
+]

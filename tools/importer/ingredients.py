@@ -1,0 +1,440 @@
+"""An ingredient line as a cook says it: amount, name, aliases, preparation and comment.
+
+``"2 (14.5 oz) cans Hunt's diced tomatoes, drained"`` becomes the amount "2 cans", the name
+"diced tomatoes", the aliases "tomatoes" and "tomato", the preparation "drained" and the
+comment "14.5 oz". Amounts are read by the kitchen's parser (:func:`parse_amount`), so an
+imported amount scales, converts and is said exactly like a hand-written one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, plural_of, take_number
+from cookalong.kitchen.speech import speak_number
+from cookalong.kitchen.units import match_unit
+from cookalong.recipe.loader import unspeakable
+from cookalong.speech.text import speakable
+from tools.importer.words import Words
+
+_SCHEMA_SIZES = ("extra large", "small", "medium", "large")
+_BULLETS = re.compile(r"^[\s▢☐□■•·*\-–—]+")
+_PLURAL_MARK = re.compile(r"(?<=[^\W\d_])\((?:n|s|es|e|en)\)", re.IGNORECASE)
+_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_NUMBER_START = re.compile(r"^(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*(?=\d|[½⅓⅔¼¾⅛])", re.IGNORECASE)
+_TIMES = re.compile(r"^\s*[x×]\s+", re.IGNORECASE)
+_BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
+_NOT_IN_PHRASE = re.compile(r"[,;.!?:*\"“”„()\[\]{}/®™©]+")
+_WORD_AMOUNT = re.compile(
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half(?: a| an)?)\s+",
+    re.IGNORECASE,
+)
+_TRAILING_JOINER = re.compile(
+    r"(?:\s+(?:or possibly|or|and|and/or|plus|oder|und|with|of))+\s*$", re.IGNORECASE
+)
+_OPTIONAL_LEAD = re.compile(r"^\(?(optional)\)?\s*:\s*", re.IGNORECASE)
+_INFORMAL_LEAD = re.compile(
+    r"^(?:small\s+|large\s+|big\s+|generous\s+)?(pinch|dash|handful|splash|drizzle)\b(?:\s+of)?\s+",
+    re.IGNORECASE,
+)
+# Aliases a unit table has that an ingredient line uses as words ("in", "t" in "t-bone").
+_RISKY_UNITS = frozenset({"in", "in."})
+
+
+@dataclass
+class Line:
+    """One ingredient line, read."""
+
+    text: str
+    name: str
+    synonyms: list[str] = field(default_factory=list)
+    amount: Amount | None = None
+    preparation: str | None = None
+    comment: str | None = None
+    garnish: bool = False
+
+    def amount_json(self) -> dict[str, Any] | None:
+        """The amount as recipe.json writes it (value/upper/unit/noun/size)."""
+        if self.amount is None:
+            return None
+        amount = self.amount
+        written: dict[str, Any] = {"value": _written(amount.value)}
+        if amount.upper is not None:
+            written["upper"] = _written(amount.upper)
+        if amount.unit:
+            written["unit"] = amount.unit
+        if amount.noun:
+            written["noun"] = amount.noun
+            if amount.noun_plural:
+                written["noun_plural"] = amount.noun_plural
+        if amount.size:
+            written["size"] = amount.size
+        return written
+
+
+def _written(value: Fraction) -> str:
+    whole, part = divmod(value, 1)
+    if not part:
+        return str(whole)
+    if part.denominator > 16:  # a decimal the page wrote: 0.33 cup, 2.25 lb
+        return f"{float(value):.3f}".rstrip("0").rstrip(".")
+    return f"{whole} {part}" if whole else str(part)
+
+
+def read_line(text: str, words: Words) -> Line | None:
+    """Read one ingredient line.
+
+    Parameters
+    ----------
+    text
+        As the page gives it: ``"1 pound large shrimp, deveined (peeled or unpeeled)"``.
+    words
+        The page language's word tables.
+
+    Returns
+    -------
+    Line or None
+        ``None`` when the line names nothing (a bare "1 cup").
+    """
+    source = " ".join(text.split())
+    work = _BULLETS.sub("", source)
+    comments: list[str] = []
+    if m := _OPTIONAL_LEAD.match(work):  # "optional: 2 teaspoons Cognac"
+        comments.append(m.group(1).lower())
+        work = work[m.end() :]
+    if m := _INFORMAL_LEAD.match(work):  # "Pinch of salt", "small handful chopped onions"
+        work = f"a {m.group(1).lower()} {work[m.end() :]}"
+    work = _PLURAL_MARK.sub("", work)
+    work = _units_of(work, words)
+    work = re.sub(r"\b(each|jeweils)\s*:\s*", "", work, flags=re.IGNORECASE)
+    for short, size in words.abbreviations.items():  # "4 med. potatoes", "1 env. soup mix"
+        work = re.sub(rf"(?<=\s){re.escape(short)}\.?(?=\s)", size, work, count=1, flags=re.I)
+
+    # a parenthetical right after the number is the container's size: "1 (14 oz) can"
+    amount_part, rest, size_note = _amount_prefix(work, words)
+    if size_note:
+        comments.append(size_note)
+    for found in _PARENS.finditer(rest):
+        comments.append(found.group(1).strip())
+    rest = _PARENS.sub("", rest).strip()
+    rest = rest.replace("*", "").strip()
+
+    head, preparation, more = _split_tail(rest, words)
+    comments += more
+    head = re.sub(r"^(?:of|de|d')\s+", "", head.strip(), flags=re.IGNORECASE)
+    lowered = head.lower()
+    for phrase in words.to_taste:
+        if lowered.endswith(" " + phrase) or lowered == phrase:
+            head = head[: len(head) - len(phrase)].strip(" ,")
+            head = re.sub(r"\s+(?:or|and|oder)$", "", head, flags=re.IGNORECASE)
+            comments.append(phrase)
+            lowered = head.lower()
+    head = _BRAND.sub("", head)
+    head, digits = _without_numbers(head)
+    if digits:
+        comments.append(digits)
+    head = _TRAILING_JOINER.sub("", head)
+
+    amount = _amount(amount_part)
+    name = _phrase(head)
+    if amount is not None and amount.unit is None and amount.noun is None and name:
+        amount, counted = _count(amount, name)
+        name = _phrase(counted)
+    if unspeakable(name):  # the last guard: what the loader refuses in a spoken name
+        name = _phrase(speakable(name))
+        if unspeakable(name):
+            name = " ".join(w for w in name.split() if not unspeakable(w))
+    if not name:
+        if amount is not None and amount.noun:
+            name = _phrase(amount.noun)
+        else:
+            return None
+    comment = "; ".join(c for c in comments if c) or None
+    line = Line(
+        text=source,
+        name=name,
+        amount=amount,
+        preparation=preparation,
+        comment=comment,
+    )
+    line.garnish = any(w in (comment or "").lower() for w in words.garnish)
+    counted = amount is not None and amount.noun is not None and amount.noun == name
+    line.synonyms = aliases(name, words, counted=counted)
+    return line
+
+
+def _units_of(text: str, words: Words) -> str:
+    """The language's unit words the kitchen does not know, as its English keys."""
+    if not words.units:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group(1) + words.units[match.group(2).lower()] + match.group(3)
+
+    names = "|".join(sorted(map(re.escape, words.units), key=len, reverse=True))
+    return re.sub(
+        rf"^(\S+\s*)({names})(\s|$)",
+        swap,
+        text,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+
+
+def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
+    """Split ``"2 (14.5 oz) cans diced tomatoes"`` into the amount's words
+    (``"2 cans"``), the rest (``"diced tomatoes"``) and the size note (``"14.5 oz"``)."""
+    if not _NUMBER_START.match(text) and not _WORD_AMOUNT.match(text):
+        return "", text, None
+    number_end = _number_end(text)
+    if number_end is None:
+        return "", text, None
+    number, rest = text[:number_end].strip(), text[number_end:]
+    size_note = None
+    if m := re.match(r"^\s*[(\[]([^()\[\]]*)[)\]]", rest):
+        size_note, rest = m.group(1).strip(), rest[m.end() :]
+    elif m := _TIMES.match(rest):  # "2 x 400g tins"
+        inner = re.match(r"^(\d+(?:[.,]\d+)?\s*[a-zA-Z]+\.?)\s+", rest[m.end() :])
+        if inner:
+            size_note, rest = inner.group(1), rest[m.end() + inner.end() :]
+    rest = rest.strip()
+    size = ""
+    for word in SIZES:
+        if rest.lower().startswith(word + " "):
+            rest = rest[len(word) :].strip()
+            if word.replace("-", " ") in _SCHEMA_SIZES:
+                size = word.replace("-", " ")
+            else:  # "heaping", "scant": said with the comment
+                size_note = f"{size_note}; {word}" if size_note else word
+            break
+    found = match_unit(rest) if rest else None
+    if found is not None:
+        _, after = found
+        alias = rest[: len(rest) - len(after)]
+        if alias.lower() not in _RISKY_UNITS and (not after or after[0] in " .,/"):
+            if other := _other_measure(after):  # "100g/3½oz butter": the other measure
+                size_note = f"{size_note}; {other[0]}" if size_note else other[0]
+                after = other[1]
+            after = re.sub(r"^\.?\s*(?:of\s+)?", "", after)
+            return f"{number} {size} {alias}".replace("  ", " "), after, size_note
+    first, _, after = rest.partition(" ")
+    singular = _singular_word(first.lower().strip(",."))
+    if singular in words.containers:
+        after = re.sub(r"^(?:of\s+)", "", after.strip())
+        return f"{number} {size} {first.strip(',.')}".replace("  ", " "), after, size_note
+    # a count: "3 garlic cloves", "2 large eggs" — the noun is the name
+    return f"{number} {size}".strip(), rest, size_note
+
+
+def _other_measure(text: str) -> tuple[str, str] | None:
+    """ "/3½oz butter" → ("3½oz", "butter"): the same amount in the other system."""
+    m = re.match(r"^\s*/\s*", text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    try:
+        taken = take_number(rest)
+    except ValueError:
+        return None
+    if taken is None:
+        return None
+    found = match_unit(taken[1].lstrip())
+    if found is None:
+        return None
+    after = found[1]
+    return rest[: len(rest) - len(after)].strip(), after.strip()
+
+
+def _number_end(text: str) -> int | None:
+    if m := _WORD_AMOUNT.match(text):
+        after = text[m.end() :]
+        found = match_unit(after)
+        first = after.split(" ", 1)[0].lower().strip(",.")
+        if (found and found[0].key not in ("inch",)) or _singular_word(first) in (
+            "pinch", "dash", "handful", "clove", "can", "knob", "sprig", "bunch", "head",
+            "splash", "drizzle",
+        ):  # fmt: skip
+            return m.end()
+        return None
+    try:
+        taken = take_number(text)
+    except ValueError:
+        return None
+    if taken is None:
+        return None
+    rest = taken[1]
+    if (m := _RANGE_JOIN.match(rest)) and take_number(rest[m.end() :]):
+        second = take_number(rest[m.end() :])
+        if second is not None:
+            rest = second[1]
+    return len(text) - len(rest)
+
+
+def _amount(amount_part: str) -> Amount | None:
+    """The kitchen's reading of the amount's words ("2 cans", "1 ½ lb", "a pinch")."""
+    if not amount_part:
+        return None
+    try:
+        return parse_amount(amount_part)
+    except ValueError:
+        return None
+
+
+def _count(amount: Amount, rest: str) -> tuple[Amount | None, str]:
+    """A bare count takes the name as its noun: "3 garlic cloves" → 3 × "garlic clove"."""
+    noun = _phrase(rest)
+    if not noun or not re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", noun) or len(noun) > 60:
+        return amount, rest
+    try:
+        counted = parse_amount(f"{_written(amount.value)}{_upper(amount)} {_size(amount)}{noun}")
+    except ValueError:
+        return amount, rest
+    return counted, counted.noun or noun
+
+
+def _upper(amount: Amount) -> str:
+    return f"-{_written(amount.upper)}" if amount.upper is not None else ""
+
+
+def _size(amount: Amount) -> str:
+    return f"{amount.size} " if amount.size else ""
+
+
+_DIGITS = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+
+
+def _without_numbers(head: str) -> tuple[str, str]:
+    """A name has no measures in it: "1½-inch-thick pork chops" → "pork chops"; "warm water
+    105-110 degrees F" → "warm water" (the rest is a comment); "juice of 1 lemon" keeps its
+    number, said in words."""
+    tokens = head.split()
+    lead: list[str] = []
+    while tokens and _DIGITS.search(tokens[0]):
+        lead.append(tokens.pop(0))
+    for index, token in enumerate(tokens):
+        if _DIGITS.search(token) and not (index and tokens[index - 1].lower() in ("of", "von")):
+            return " ".join(tokens[:index]), " ".join(lead + tokens[index:])
+    return " ".join(tokens), " ".join(lead)
+
+
+def _split_tail(rest: str, words: Words) -> tuple[str, str | None, list[str]]:
+    """ "large shrimp, deveined" → ("large shrimp", "deveined", []); a tail that is not
+    preparation ("for garnish", "divided") is a comment."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", rest) if p.strip()]
+    if not parts:
+        return "", None, []
+    head = parts.pop(0)
+    # "4 boneless, skinless chicken breasts": a head of describing words goes on
+    while parts and all(w.lower() in words.describing | words.preparation for w in head.split()):
+        head = f"{head} {parts.pop(0)}"
+    preparation: list[str] = []
+    comments: list[str] = []
+    for part in parts:
+        first = part.split()[0].lower()
+        if first in words.preparation or (first.endswith("ed") and len(first) > 4):
+            preparation.append(part)
+        else:
+            comments.append(part)
+    # preparation written before the name: "minced garlic" stays the name a cook says
+    return head, ", ".join(preparation) or None, comments
+
+
+def _phrase(text: str) -> str:
+    """Something a cook says: no sentence punctuation, lower-case, at most eight words."""
+    said = _NOT_IN_PHRASE.sub(" ", text)
+    said = re.sub(r"\s&\s", " and ", said)
+    said = re.sub(r"(?<!\w)[-–—'’]+|[-–—'’]+(?!\w)", " ", said)
+    said = " ".join(said.split()).lower()
+    if re.search(r"\d", said):  # "juice of 1 lemon": "juice of one lemon"
+        said = re.sub(r"\s*\b\d+(?:\.\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs)\b", " ", said)
+        said = re.sub(r"\b\d{1,2}\b(?![%/.-])", lambda m: speak_number(int(m.group(0))), said)
+    return " ".join(said.split()[:8])
+
+
+def _singular_word(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "oes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
+    """Other names a cook may say: the head noun, the name without size or brand words,
+    each of two alternatives, the singular or plural.
+
+    Parameters
+    ----------
+    name
+        ``"fresh cilantro or parsley"``, ``"chipotle peppers in adobo sauce"``.
+    words
+        The language's tables.
+    counted
+        Whether the name is a counted noun ("egg"): its plural is an alias too.
+
+    Returns
+    -------
+    list[str]
+        ``["cilantro or parsley", "fresh cilantro", "cilantro", "parsley", …]``.
+    """
+    found: list[str] = []
+
+    def add(phrase: str) -> None:
+        phrase = " ".join(phrase.split()).strip(" -'")
+        if phrase and phrase != name and phrase not in found and len(phrase) > 2:
+            found.append(phrase)
+
+    core_words = [w for w in name.split() if w not in words.describing]
+    core_words = [w for w in core_words if w not in words.preparation] or core_words
+    core = " ".join(core_words)
+    add(core)
+    parts = [name]
+    for joiner in (" in ", " with ", " of ", " for "):
+        if joiner in f" {core} ":
+            parts = [p for p in core.split(joiner.strip()) if p.strip()]
+            for part in parts:
+                add(part)
+            break
+    for joiner in words.alternatives:
+        for part in [*parts, core]:
+            if joiner in part:
+                for piece in part.split(joiner.strip()):
+                    add(piece)
+    core_pieces = core.split()
+    joined = any(j.strip() in core_pieces for j in (*words.alternatives, "with", "of", "in"))
+    for start in range(1, len(core_pieces) - 1):  # "brick cream cheese" → "cream cheese"
+        if not joined:
+            add(" ".join(core_pieces[start:]))
+    for index, piece in enumerate(core_pieces[1:], 1):  # "chicken breast fillet" → "chicken"
+        if piece in words.cuts:
+            add(" ".join(core_pieces[:index]))
+            break
+    for phrase in (name, core):
+        pieces = phrase.split()
+        if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers | {"leave"}:
+            add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
+    for phrase in [*found, name]:
+        last = phrase.split()[-1] if phrase.split() else ""
+        if len(last) > 2 and last not in words.describing and last not in ("and", "or"):
+            add(last)
+    for phrase in [*found[:4], name]:
+        last = phrase.split()[-1]
+        singular = _singular_word(last)
+        if singular != last and words.language == "en":
+            add(phrase[: len(phrase) - len(last)] + singular)
+    if counted and words.language == "en":
+        add(plural_of(name))
+    return [
+        a
+        for a in found
+        if re.fullmatch(r"[^\s,;.!?\d]([^,;.!?]*[^\s,;.!?])?", a) and not re.search(r"\d", a)
+    ][:10]
+
+
+__all__ = ["Line", "aliases", "read_line"]

@@ -1,0 +1,589 @@
+"""The importer's word tables, one small dict per language: German (or any language) is data.
+
+Each :class:`Words` holds what enrichment needs to read a page in that language: words to tell
+the language, the verbs a step is found by, the waits, the oven, the units and times the kitchen
+tables do not know (German "EL", "Minuten"), preparation words split off an ingredient line,
+and the claims a title makes ("Easy", "The Best"). :func:`words_for` falls back to English for
+a language without a table, so a page never crashes enrichment; whether the skill can *speak*
+the language is decided elsewhere (by the locales), not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word tables of one language (all lower-case)."""
+
+    language: str
+    #: Frequent short words that tell the language of a text (only for guessing it).
+    common: frozenset[str]
+    #: Cooking verbs a step is found by, as the page writes them ("bake", "backen").
+    verbs: tuple[str, ...]
+    #: Verbs of a wait: a step whose time goes with one is passive ("bake", "chill", "rest").
+    waits: frozenset[str]
+    #: Verbs that put the dish in the oven, and phrases that take it out.
+    into_oven: tuple[str, ...]
+    out_of_oven: tuple[str, ...]
+    #: Words that make a temperature an oven's (not the oil's or the sugar's).
+    oven: tuple[str, ...]
+    preheat: tuple[str, ...]
+    broil: tuple[str, ...]
+    roast: tuple[str, ...]
+    fan: tuple[str, ...]
+    top_bottom: tuple[str, ...]
+    #: Time unit words the kitchen's parser does not read, to its English unit.
+    time_units: dict[str, str]
+    #: "Overnight" and the like: a wait of at least this many hours.
+    overnight: tuple[str, ...]
+    #: Unit words the kitchen's unit table does not know, to a unit key ("el" → "tablespoon").
+    units: dict[str, str]
+    #: Counted things an amount may name ("can", "clove"), singular, besides any noun.
+    containers: frozenset[str]
+    #: Words of preparation split off the ingredient's name ("minced", "drained").
+    preparation: frozenset[str]
+    #: Words for "as much as you like": the line has no amount ("to taste").
+    to_taste: tuple[str, ...]
+    #: Words that only describe the size or the brand and are left out of aliases.
+    describing: frozenset[str]
+    #: Words before the head noun that join two names: "cilantro or parsley".
+    alternatives: tuple[str, ...]
+    #: What a garnish says, and the steps where garnishes go.
+    garnish: tuple[str, ...]
+    serve_steps: tuple[str, ...]
+    #: A step that uses everything, or whatever is left.
+    all_ingredients: tuple[str, ...]
+    #: Equipment a step may name, longest first when matched.
+    equipment: tuple[str, ...]
+    #: Claims a title makes that a cook does not say ("easy", "the best").
+    claims: tuple[str, ...]
+    #: Lines of a page's instructions that only number a step ("Step 1").
+    step_heading: str
+    #: The cue after a time: "until golden", "bis goldbraun".
+    until: tuple[str, ...]
+    #: Word joining hours and minutes in "1 hour and 30 minutes".
+    and_word: str = "and"
+    #: Whether an imperative verb comes first in its clause (English) or last (German).
+    verb_first: bool = True
+    #: Abbreviations in ingredient lines, to the words the kitchen reads ("med." → "medium").
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    #: Cuts and parts after the animal or plant a cook names alone ("chicken" breast).
+    cuts: frozenset[str] = frozenset()
+    #: Words for "degrees" the kitchen does not read ("Grad").
+    degrees: tuple[str, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+_EN_VERBS = (
+    "preheat", "heat", "warm", "bake", "roast", "broil", "grill", "toast", "fry", "deep-fry",
+    "stir-fry", "saute", "sauté", "sear", "brown", "cook", "simmer", "boil", "poach", "steam",
+    "blanch", "braise", "stew", "reduce", "melt", "caramelize", "caramelise", "mix", "stir",
+    "whisk", "beat", "fold", "combine", "blend", "puree", "purée", "process", "pulse", "knead",
+    "roll", "shape", "form", "cut", "slice", "chop", "dice", "mince", "grate", "zest", "peel",
+    "core", "trim", "halve", "quarter", "crush", "mash", "shred", "julienne", "score", "pound",
+    "season", "salt", "sprinkle", "drizzle", "brush", "coat", "dredge", "dip", "glaze", "rub",
+    "marinate", "soak", "rinse", "wash", "drain", "strain", "pat", "dry", "spread", "layer",
+    "pour", "add", "place", "put", "arrange", "transfer", "return", "remove", "flip", "turn",
+    "toss", "cover", "wrap", "line", "grease", "oil", "butter", "flour", "fill", "stuff",
+    "top", "garnish", "serve", "plate", "chill", "refrigerate", "freeze", "cool", "rest",
+    "rise", "proof", "set", "thaw", "defrost", "squeeze", "spritz", "scrape", "divide",
+    "portion", "cream", "sift", "measure", "weigh", "prepare", "assemble", "crack", "separate",
+    "microwave", "air fry", "blitz", "thicken", "deglaze", "skim", "baste", "carve", "tear",
+    "break", "pick", "spoon", "ladle", "scoop", "press", "bring", "lower", "increase", "reduce",
+    "adjust", "taste", "check", "insert", "enjoy", "make", "mix in", "stir in", "fold in",
+)  # fmt: skip
+_EN_EQUIPMENT = (
+    "large skillet", "medium skillet", "small skillet", "cast iron skillet", "skillet",
+    "frying pan", "large frying pan", "sauté pan", "saute pan", "grill pan", "sheet pan",
+    "roasting pan", "loaf pan", "cake pan", "springform pan", "muffin tin", "muffin pan",
+    "baking sheet", "baking tray", "baking dish", "casserole dish", "pie dish", "pie plate",
+    "large saucepan", "medium saucepan", "small saucepan", "saucepan", "large pot", "stock pot",
+    "stockpot", "dutch oven", "pot", "wok", "large bowl", "medium bowl", "small bowl",
+    "mixing bowl", "bowl", "whisk", "spatula", "wooden spoon", "tongs", "knife",
+    "cutting board", "blender", "immersion blender", "food processor", "stand mixer",
+    "hand mixer", "electric mixer", "mixer", "slow cooker", "crock pot", "crockpot",
+    "instant pot", "pressure cooker", "air fryer", "microwave", "oven", "grill", "broiler",
+    "colander", "sieve", "strainer", "rolling pin", "parchment paper", "baking paper",
+    "aluminum foil", "aluminium foil", "foil", "plastic wrap", "cling film", "wire rack",
+    "cooling rack", "ladle", "grater", "zester", "thermometer", "jar", "serving plate",
+    "serving dish", "platter", "pan",
+)  # fmt: skip
+
+ENGLISH = Words(
+    language="en",
+    common=frozenset(
+        [
+            "the",
+            "and",
+            "a",
+            "an",
+            "of",
+            "to",
+            "in",
+            "with",
+            "for",
+            "until",
+            "minutes",
+            "add",
+            "into",
+            "on",
+            "or",
+            "is",
+            "it",
+            "at",
+            "then",
+            "from",
+            "your",
+            "over",
+            "about",
+            "cup",
+            "cups",
+            "tablespoon",
+            "teaspoon",
+            "salt",
+            "stir",
+            "heat",
+        ]
+    ),
+    verbs=_EN_VERBS,
+    waits=frozenset(
+        [
+            "bake",
+            "roast",
+            "broil",
+            "chill",
+            "refrigerate",
+            "freeze",
+            "rest",
+            "cool",
+            "rise",
+            "proof",
+            "marinate",
+            "soak",
+            "set",
+            "sit",
+            "stand",
+            "steep",
+            "simmer",
+            "braise",
+            "stew",
+        ]
+    ),
+    into_oven=(
+        "bake",
+        "roast",
+        "broil",
+        "put in the oven",
+        "put into the oven",
+        "place in the oven",
+        "place into the oven",
+        "transfer to the oven",
+        "return to the oven",
+        "into the oven",
+        "in the oven for",
+        "in the preheated oven",
+    ),
+    out_of_oven=(
+        "remove from the oven",
+        "out of the oven",
+        "take it out",
+        "remove it from the oven",
+        "remove them from the oven",
+        "take out of the oven",
+        "from the oven",
+        "remove the pan from the oven",
+        "once out of the oven",
+    ),
+    oven=("oven", "preheat", "bake", "roast", "broil"),
+    preheat=("preheat", "pre-heat", "heat the oven", "heat oven", "heat your oven"),
+    broil=("broil", "broiler", "grill"),
+    roast=("roast",),
+    fan=("convection", "fan-forced", "fan forced", "fan oven", "fan"),
+    top_bottom=("conventional", "top and bottom heat", "top/bottom heat"),
+    time_units={},
+    overnight=("overnight",),
+    units={},
+    containers=frozenset(
+        [
+            "can",
+            "tin",
+            "jar",
+            "package",
+            "packet",
+            "pack",
+            "bag",
+            "box",
+            "bottle",
+            "carton",
+            "stick",
+            "clove",
+            "head",
+            "bunch",
+            "sprig",
+            "sprigs",
+            "slice",
+            "piece",
+            "fillet",
+            "envelope",
+            "container",
+            "block",
+            "sheet",
+            "stalk",
+            "rib",
+            "knob",
+            "handful",
+            "pinch",
+            "dash",
+            "drop",
+            "wedge",
+            "strip",
+            "cube",
+            "loaf",
+            "leaf",
+        ]
+    ),
+    preparation=frozenset(
+        [
+            "minced",
+            "chopped",
+            "diced",
+            "sliced",
+            "grated",
+            "shredded",
+            "crushed",
+            "peeled",
+            "deveined",
+            "drained",
+            "rinsed",
+            "softened",
+            "melted",
+            "beaten",
+            "halved",
+            "quartered",
+            "cubed",
+            "julienned",
+            "trimmed",
+            "cored",
+            "seeded",
+            "pitted",
+            "zested",
+            "juiced",
+            "toasted",
+            "cooked",
+            "uncooked",
+            "thawed",
+            "divided",
+            "sifted",
+            "packed",
+            "mashed",
+            "torn",
+            "finely",
+            "roughly",
+            "coarsely",
+            "thinly",
+            "thickly",
+            "freshly",
+            "lightly",
+            "very",
+            "room",
+            "temperature",
+            "cold",
+            "warm",
+            "cut",
+            "into",
+            "pieces",
+            "squeezed",
+            "picked",
+            "separated",
+            "removed",
+            "crumbled",
+            "ground",
+        ]
+    ),
+    to_taste=("to taste", "as needed", "as required", "for serving", "optional"),
+    describing=frozenset(
+        [
+            "large",
+            "small",
+            "medium",
+            "big",
+            "extra",
+            "jumbo",
+            "fresh",
+            "freshly",
+            "good",
+            "quality",
+            "organic",
+            "homemade",
+            "store-bought",
+            "store",
+            "bought",
+            "boneless",
+            "skinless",
+            "raw",
+            "whole",
+            "ripe",
+            "plain",
+            "unsalted",
+            "salted",
+            "kosher",
+            "fine",
+            "coarse",
+            "bone-in",
+            "skin-on",
+        ]
+    ),
+    alternatives=(" or ", " and ", " and/or "),
+    garnish=("garnish", "to serve", "for serving", "serving", "topping", "to top", "decorate"),
+    serve_steps=("garnish", "serve", "top with", "sprinkle", "decorate", "enjoy"),
+    all_ingredients=(
+        "all the ingredients",
+        "all of the ingredients",
+        "all ingredients",
+        "remaining ingredients",
+        "the rest of the ingredients",
+        "everything",
+    ),
+    equipment=_EN_EQUIPMENT,
+    claims=(
+        "the best",
+        "best ever",
+        "best",
+        "easy",
+        "quick",
+        "simple",
+        "perfect",
+        "ultimate",
+        "amazing",
+        "healthy",
+        "homemade",
+        "authentic",
+        "classic",
+        "favorite",
+        "favourite",
+        "delicious",
+        "super",
+        "recipe",
+    ),
+    step_heading=r"(?:step|method|instructions?|directions?)\s*\d*\s*:?",
+    until=("until",),
+    abbreviations={
+        "med": "medium",
+        "lg": "large",
+        "lge": "large",
+        "sm": "small",
+        "env": "envelope",
+        "pkg": "package",
+        "pkt": "packet",
+        "sq": "square",
+    },
+    cuts=frozenset(
+        [
+            "breast",
+            "breasts",
+            "thigh",
+            "thighs",
+            "fillet",
+            "fillets",
+            "leg",
+            "legs",
+            "wing",
+            "wings",
+            "drumstick",
+            "drumsticks",
+            "chop",
+            "chops",
+            "loin",
+            "tenderloin",
+            "steak",
+            "steaks",
+            "shank",
+            "shanks",
+            "ribs",
+            "rib",
+            "cutlet",
+            "cutlets",
+            "mince",
+            "florets",
+            "floret",
+            "leaves",
+            "stalks",
+            "stalk",
+        ]
+    ),
+)
+
+GERMAN = Words(
+    language="de",
+    common=frozenset(
+        [
+            "und",
+            "die",
+            "der",
+            "das",
+            "mit",
+            "in",
+            "den",
+            "im",
+            "zu",
+            "von",
+            "für",
+            "ein",
+            "eine",
+            "auf",
+            "bis",
+            "minuten",
+            "etwas",
+            "salz",
+            "dazu",
+            "geben",
+            "oder",
+            "aus",
+            "dem",
+        ]
+    ),
+    verbs=(
+        "vorheizen",
+        "backen",
+        "braten",
+        "anbraten",
+        "kochen",
+        "garen",
+        "köcheln",
+        "rösten",
+        "grillen",
+        "schmoren",
+        "dünsten",
+        "mischen",
+        "verrühren",
+        "rühren",
+        "schlagen",
+        "kneten",
+        "schneiden",
+        "hacken",
+        "würfeln",
+        "reiben",
+        "schälen",
+        "würzen",
+        "salzen",
+        "pfeffern",
+        "abschmecken",
+        "bestreuen",
+        "bestreichen",
+        "marinieren",
+        "abgießen",
+        "abtropfen",
+        "geben",
+        "legen",
+        "verteilen",
+        "servieren",
+        "kühlen",
+        "ruhen",
+        "gehen",
+        "abkühlen",
+        "einfrieren",
+        "schmelzen",
+        "pürieren",
+        "füllen",
+        "formen",
+        "belegen",
+        "erhitzen",
+        "anschwitzen",
+        "ablöschen",
+        "einrühren",
+        "unterheben",
+        "waschen",
+    ),
+    waits=frozenset(
+        [
+            "backen",
+            "kühlen",
+            "ruhen",
+            "gehen",
+            "abkühlen",
+            "marinieren",
+            "ziehen",
+            "garen",
+            "schmoren",
+        ]
+    ),
+    into_oven=("backen", "in den ofen", "in den backofen", "im ofen", "im backofen"),
+    out_of_oven=("aus dem ofen", "aus dem backofen", "herausnehmen"),
+    oven=("ofen", "backofen", "vorheizen", "backen", "umluft", "ober-/unterhitze"),
+    preheat=("vorheizen", "vorgeheizt"),
+    broil=("grillfunktion", "grill"),
+    roast=("rösten",),
+    fan=("umluft", "heißluft"),
+    top_bottom=("ober-/unterhitze", "ober- und unterhitze", "ober-unterhitze"),
+    time_units={
+        "minuten": "minutes",
+        "minute": "minutes",
+        "min.": "minutes",
+        "stunden": "hours",
+        "stunde": "hours",
+        "std.": "hours",
+        "sekunden": "seconds",
+    },
+    overnight=("über nacht",),
+    units={
+        "el": "tablespoon",
+        "tl": "teaspoon",
+        "prise": "pinch",
+        "prisen": "pinch",
+        "msp.": "pinch",
+        "msp": "pinch",
+        "tasse": "cup",
+        "tassen": "cup",
+    },
+    containers=frozenset(
+        ["dose", "dosen", "zehe", "zehen", "bund", "packung", "päckchen", "stück", "scheibe"]
+    ),
+    preparation=frozenset(
+        ["gehackt", "gewürfelt", "gerieben", "geschält", "weich", "geschmolzen", "fein"]
+    ),
+    to_taste=("nach geschmack", "nach belieben", "zum bestreuen", "etwas"),
+    describing=frozenset(
+        ["groß", "große", "großer", "klein", "kleine", "kleiner", "frisch", "frische"]
+    ),
+    alternatives=(" oder ", " und "),
+    garnish=("zum garnieren", "zum servieren", "zum bestreuen"),
+    serve_steps=("servieren", "garnieren", "bestreuen"),
+    all_ingredients=("alle zutaten", "restlichen zutaten"),
+    equipment=("backofen", "ofen", "pfanne", "topf", "schüssel", "backblech", "auflaufform"),
+    claims=("einfach", "schnell", "das beste", "beste", "rezept"),
+    step_heading=r"(?:schritt|zubereitung)\s*\d*\s*:?",
+    until=("bis",),
+    and_word="und",
+    verb_first=False,
+    degrees=("grad",),
+)
+
+#: Words that only tell a language apart (for pages that do not say theirs).
+_COMMON_ONLY = {
+    "fr": "le la les et de des du un une pour avec dans au sur puis minutes sel faire",
+    "it": "il la le e di del della con per in un una sale minuti aggiungere poi",
+    "es": "el la los las y de con para en un una sal minutos agregar añadir luego",
+    "pt": "o a os as e de com para em um uma sal minutos adicione depois do da",
+    "nl": "de het een en van met voor in op minuten zout toevoegen dan",
+    "sv": "och med i en ett till på av minuter salt sedan som",
+    "da": "og med i en et til på af minutter salt derefter som",
+    "no": "og med i en et til på av minutter salt deretter som",
+    "pl": "i z w na do się minut sól dodać oraz",
+    "hu": "és a az egy meg perc só hozzá majd",
+}
+
+TABLES: dict[str, Words] = {"en": ENGLISH, "de": GERMAN}
+COMMON_WORDS: dict[str, frozenset[str]] = {
+    **{code: table.common for code, table in TABLES.items()},
+    **{code: frozenset(words.split()) for code, words in _COMMON_ONLY.items()},
+}
+
+
+def words_for(language: str) -> Words:
+    """The tables of a language (a primary tag, "de"); English when there are none."""
+    return TABLES.get(language, ENGLISH)
+
+
+__all__ = ["COMMON_WORDS", "ENGLISH", "GERMAN", "TABLES", "Words", "words_for"]
