@@ -54,6 +54,21 @@ _FILLERS = frozenset(
 # Words a cook opens with before the request ("okay so what's next", "alright so how hot").
 _PREAMBLE = frozenset(_words("ok so alright right well hey like oh yeah cool actually anyway"))
 _PREAMBLE_COST = 0.2  # per word; cheaper than an extra word inside the request
+# The ways a cook wraps a request ("can you tell me how long ...", "... thanks"): Alexa's
+# language model learns such carriers from samples of other intents and applies them to all.
+_CARRIERS = tuple(
+    tuple(canonical_sample(phrase).split())
+    for phrase in (
+        "can you tell me", "could you tell me", "can you remind me", "could you remind me",
+        "do you know", "i want to know", "i need to know", "i'd like to know", "i was wondering",
+        "i'm wondering", "quick question", "just wondering", "tell me", "remind me",
+    )
+)  # fmt: skip
+_CLOSINGS = tuple(
+    tuple(canonical_sample(phrase).split())
+    for phrase in ("thanks", "thank you", "cheers", "for me", "thanks a lot")
+)
+_CARRIER_COST = 0.1  # per word
 # A slot that swallowed only such words heard nothing worth a value.
 _EMPTY_WORDS = frozenset(_words("the a an it this that is of for to in on and me i"))
 
@@ -323,6 +338,11 @@ def words_to_number(words: list[str]) -> int | None:
     """
     if len(words) == 1 and words[0].isdigit():
         return int(words[0])
+    if words and words[-1] == "dozen":  # "a dozen", "half a dozen", "two dozen"
+        if words[:-1] == ["half", "a"]:
+            return 6
+        count = 1 if words[:-1] in ([], ["a"]) else words_to_number(words[:-1])
+        return None if count is None else 12 * count
     if not words or any(word not in _NUMBER_WORDS for word in words):
         return None
     if words[0] == "and" or words[-1] == "and" or (words[0] == "a" and len(words) == 1):
@@ -399,13 +419,15 @@ class _SlotType:
         return found or ()
 
     def near(self, words: tuple[str, ...]) -> bool:
-        """Close to a known value: sharing a content word with one, or two edits away."""
+        """Close to a known value: sharing a content word with one, or a misspelling of one (two
+        edits away, one for a short word: "time" is not "size")."""
         if any(word in self.words for word in words if word not in _EMPTY_WORDS):
             return True
         text = " ".join(words)
-        for length in range(len(text) - 2, len(text) + 3):
+        most = 1 if len(text) <= 5 else 2
+        for length in range(len(text) - most, len(text) + most + 1):
             for candidate in self.by_length.get(length, ()):
-                if _within_edits(candidate, text, 2):
+                if _within_edits(candidate, text, most):
                     return True
         return False
 
@@ -557,13 +579,28 @@ class Resolver:
 
     def _intent(self, words: list[str], *, new_session: bool) -> Resolution:
         resolution = self._match(words, new_session=new_session)
+        if resolution.cost == 0:
+            return resolution
         lead = 0
         while lead < len(words) - 1 and words[lead] in _PREAMBLE:
             lead += 1
-        if lead and resolution.cost > 0:
+        cost = _PREAMBLE_COST * lead
+        # "can you tell me how long ...", "how much miso for me thanks": the carrier words
+        start, end = lead, len(words)
+        for phrase in _CARRIERS:
+            if tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) < end:
+                start += len(phrase)
+                cost += _CARRIER_COST * len(phrase)
+                break
+        for phrase in _CLOSINGS:
+            if tuple(words[end - len(phrase) : end]) == phrase and end - len(phrase) > start:
+                end -= len(phrase)
+                cost += _CARRIER_COST * len(phrase)
+                break
+        if (start, end) != (0, len(words)):
             # "okay so how long do I bake it": the request without its opening words
-            rest = self._match(words[lead:], new_session=new_session)
-            cost = rest.cost + _PREAMBLE_COST * lead
+            rest = self._match(words[start:end], new_session=new_session)
+            cost += rest.cost
             if rest.intent != _FALLBACK and cost <= _MAX_COST and cost < resolution.cost:
                 return replace(rest, cost=cost)
         return resolution
@@ -672,6 +709,7 @@ class Resolver:
         Alignments costing more than ``limit`` (and than ``_MAX_COST``) are abandoned early.
         """
         limit = min(limit, _MAX_COST)
+        carrier = len(sample.literals) >= _CARRIER_WORDS
         items, n = sample.items, len(words)
         slot_types = self._slots[sample.intent]
         inf = float("inf")
@@ -709,6 +747,10 @@ class Resolver:
                     cost[i + 1][j], back[i + 1][j] = here + skip, (i, j, name)
                 for k in range(j + 1, min(n, j + self._max_span(type_name)) + 1):
                     fill = self._fill_cost(type_name, words[j:k])
+                    if fill is not None and fill >= _UNKNOWN_FILL and not carrier:
+                        # unknown words fill a slot only inside a carrier phrase ("let's make
+                        # the ..."); a short sample ("{multiplier} it") costs them more
+                        fill += 0.1 + 0.1 * (k - j - 1)
                     if fill is not None and here + fill < cost[i + 1][k]:
                         cost[i + 1][k], back[i + 1][k] = here + fill, (i, j, name)
         total = cost[len(items)][n]
@@ -779,6 +821,8 @@ class Resolver:
 
 _MAX_COST = 1.5
 _FALLBACK = "AMAZON.FallbackIntent"
+_UNKNOWN_FILL = 1.2  # a slot filled with words that are not among its values (one word)
+_CARRIER_WORDS = 3  # a sample with this many words of its own carries unknown slot words
 
 
 def _lower_bound(sample: _Sample, absent: frozenset[str], words: list[str]) -> float:
@@ -811,7 +855,7 @@ def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ..
     if len(words) > 3:
         return None
     # Alexa fills a custom slot with words it heard even when they are not a value.
-    return 1.0 if slot_type.near(words) else 1.3 + 0.2 * (len(words) - 1)
+    return 1.0 if slot_type.near(words) else _UNKNOWN_FILL + 0.1 * (len(words) - 1)
 
 
 def _within_edits(a: str, b: str, most: int) -> bool:

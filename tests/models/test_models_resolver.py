@@ -103,7 +103,8 @@ def test_servings_are_a_number(us: Resolver) -> None:
 @pytest.mark.parametrize(
     ("words", "number"),
     [("one", 1), ("twelve", 12), ("twenty", 20), ("twenty four", 24), ("a hundred", 100),
-     ("one hundred and five", 105), ("2", 2), ("forty two", 42)],
+     ("one hundred and five", 105), ("2", 2), ("forty two", 42), ("a dozen", 12),
+     ("half a dozen", 6), ("two dozen", 24)],
 )  # fmt: skip
 def test_number_words(words: str, number: int) -> None:
     assert words_to_number(words.split()) == number
@@ -190,11 +191,33 @@ def test_a_word_the_model_does_not_know_fills_the_slot_with_the_raw_words(us: Re
     assert resolution.cost > 0
 
 
+def test_a_recipe_the_skill_does_not_have_is_still_a_recipe_request(us: Resolver) -> None:
+    # a carrier phrase ("let's make the ...") holds words that are no value of the slot
+    resolution = us.resolve("let's make the garlic butter shrimp")
+    assert resolution.intent == "ChooseRecipeIntent"
+    assert resolution.slot_value("recipe") == "garlic butter shrimp"
+    assert resolution.slot_id("recipe") is None
+    # but a short sample does not swallow a whole unknown question ("{multiplier} it")
+    assert us.resolve("what day is it").intent == "AMAZON.FallbackIntent"
+
+
 def test_a_shared_synonym_resolves_to_every_value_that_has_it(us: Resolver) -> None:
     slot = us.resolve("how much salt").slots["ingredient"]
     (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
     ids = [value["value"]["id"] for value in authority["values"]]
     assert ids == ["flaky-sea-salt", "sea-salt"]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("I want to know how much miso", "HowMuchIntent"),
+     ("could you tell me what temperature", "TemperatureIntent"),
+     ("how much miso thanks", "HowMuchIntent"), ("next for me", "AMAZON.NextIntent")],
+)  # fmt: skip
+def test_carrier_words_around_a_request_cost_little(us: Resolver, said: str, intent: str) -> None:
+    resolution = us.resolve(said)
+    assert resolution.intent == intent
+    assert 0 < resolution.cost <= 0.5
 
 
 def test_filler_words_are_tolerated(us: Resolver) -> None:
@@ -204,7 +227,9 @@ def test_filler_words_are_tolerated(us: Resolver) -> None:
     assert 0 < resolution.cost <= 1.5
 
 
-@pytest.mark.parametrize("said", ["what's the weather like", "blah blah", "play some jazz", ""])
+@pytest.mark.parametrize(
+    "said", ["what's the weather like", "blah blah", "play some jazz", "", "what time is it"]
+)
 def test_what_the_skill_does_not_do_falls_back(us: Resolver, said: str) -> None:
     resolution = us.resolve(said)
     assert resolution.intent == "AMAZON.FallbackIntent"
