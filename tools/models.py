@@ -493,6 +493,11 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
                     )
         for tip in recipe.tips:
             value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
+    # A tip keyword that is an ingredient's name ("salt", "sesame oil") stays an ingredient for
+    # Alexa: "what about the salt" asks how much; the handlers still find the tip by its words.
+    named = {p for item in types["INGREDIENT"].values() for p in (item.name, *item.synonyms)}
+    for item in types["TIP_TOPIC"].values():
+        item.synonyms[:] = [phrase for phrase in item.synonyms if phrase not in named]
     return {name: list(values.values()) for name, values in types.items()}
 
 

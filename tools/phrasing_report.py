@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from cookalong.cooking.lookup import RecipeIndex, build_index
+from cookalong.kitchen.units import match_unit
 from cookalong.recipe.loader import default_recipes
 from tools.models import BUILT_IN_INTENTS, CUSTOM_INTENTS, ROOT
 from tools.resolver import Resolution, resolver_for
@@ -137,7 +138,8 @@ def slot_meanings(resolution: Resolution, name: str, type_name: str) -> set[str]
     """Everything the slot ``name`` of ``resolution`` can stand for in the skill.
 
     The raw words, every resolved id, and what the recipe look-up finds from them: ingredient
-    keys, the component id, the action words that lead to the same steps, tip ids.
+    keys, the component id, the action words that lead to the same steps, tip ids, the unit (or
+    its system) a cook named.
     """
     words = resolution.slot_value(name)
     if not words:
@@ -160,6 +162,11 @@ def slot_meanings(resolution: Resolution, name: str, type_name: str) -> set[str]
                 )
         elif type_name == "TIP_TOPIC":
             meanings.update(tip.id for tip in index.find_tips(words, first))
+    if type_name in ("UNIT", "UNIT_SYSTEM"):
+        # the handlers read a unit the cook named ("use grams": the metric system)
+        found = match_unit(words.removeprefix("in ").strip())
+        if found is not None:
+            meanings.add(found[0].key if type_name == "UNIT" else found[0].system)
     return meanings
 
 

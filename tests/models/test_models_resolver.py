@@ -50,7 +50,7 @@ def us() -> Resolver:
         ("use metric", "UnitsIntent", {"system": "metric"}),
         # a unit on its own answers once (issue 10); switching says so
         ("grams please", "FollowUpIntent", {"unit": "gram"}),
-        ("switch to grams", "UnitsIntent", {"system": "metric"}),
+        ("switch to the metric system", "UnitsIntent", {"system": "metric"}),
         ("switch to cups and spoons", "UnitsIntent", {"system": "us"}),
         ("how do I get crispy skin?", "TipsIntent", {}),
         ("any tips?", "TipsIntent", {}),
@@ -199,6 +199,13 @@ def test_a_recipe_the_skill_does_not_have_is_still_a_recipe_request(us: Resolver
     assert resolution.slot_id("recipe") is None
     # but a short sample does not swallow a whole unknown question ("{multiplier} it")
     assert us.resolve("what day is it").intent == "AMAZON.FallbackIntent"
+
+
+def test_a_switch_to_one_unit_carries_the_words_the_skill_reads(us: Resolver) -> None:
+    # "use grams" switches the system; "grams" is a unit, so the words come as heard
+    resolution = us.resolve("switch to grams")
+    assert (resolution.intent, resolution.slot_value("system")) == ("UnitsIntent", "grams")
+    assert resolution.slot_id("system") is None
 
 
 def test_a_shared_synonym_resolves_to_every_value_that_has_it(us: Resolver) -> None:
