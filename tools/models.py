@@ -174,6 +174,10 @@ MAX_SLOT_VALUES = 50_000
 #: samples of one intent. No published figure for Alexa was found; this is a guard against a
 #: template that explodes (it is the per-intent limit of Amazon Lex, Alexa's sibling NLU)
 MAX_SAMPLES_PER_INTENT = 1_500
+#: characters of one locale's model as written: the skill management API refuses a model
+#: definition longer than this ("Member must have length less than or equal to 1000000",
+#: alexa/ask-cli issue 9)
+MAX_MODEL_CHARS = 1_000_000
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -655,7 +659,7 @@ def build_model(locale: str, recipes: Iterable[Any] | None = None) -> dict[str, 
             intent["slots"] = [{"name": slot, "type": slots[slot]} for slot in sorted(slots)]
         intent["samples"] = samples.get(name, [])
         intents.append(intent)
-    return {
+    model = {
         "interactionModel": {
             "languageModel": {
                 "invocationName": INVOCATION_NAME,
@@ -664,6 +668,10 @@ def build_model(locale: str, recipes: Iterable[Any] | None = None) -> dict[str, 
             }
         }
     }
+    size = len(render(model))
+    if size > MAX_MODEL_CHARS:
+        raise ModelError(f"{locale}: the model has {size} characters, more than {MAX_MODEL_CHARS}")
+    return model
 
 
 def render(model: Mapping[str, Any]) -> str:

@@ -91,8 +91,28 @@ def test_samples_are_well_formed(locale: str) -> None:
             assert set(used) <= declared, f"{intent['name']}: {sample!r} uses an undeclared slot"
             assert len(used) == len(set(used)), f"{sample!r} repeats a slot"
             assert sample.strip() == sample and "  " not in sample
+            assert len(sample) <= models.MAX_SAMPLE_CHARS, sample
+            assert not re.search(r"\}\s*\{", sample), f"{sample!r}: slots side by side"
+            assert "cook along" not in sample, f"{sample!r} has the invocation name"
             other = owner.setdefault(sample, intent["name"])
             assert other == intent["name"], f"{sample!r} is in {other} and {intent['name']}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_model_is_within_alexas_limits(locale: str) -> None:
+    text = models.model_path(locale).read_text(encoding="utf-8")
+    assert len(text) <= models.MAX_MODEL_CHARS
+    lm = language(locale)
+    for intent in lm["intents"]:
+        assert len(intent.get("samples", [])) <= models.MAX_SAMPLES_PER_INTENT, intent["name"]
+    values = [
+        phrase
+        for slot_type in lm["types"]
+        for value in slot_type["values"]
+        for phrase in (value["name"]["value"], *value["name"].get("synonyms", []))
+    ]
+    assert len(values) <= models.MAX_SLOT_VALUES
+    assert all(len(phrase) <= models.MAX_SLOT_VALUE_CHARS for phrase in values)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
