@@ -463,6 +463,7 @@ class Resolver:
     _samples: list[_Sample] = field(init=False, repr=False)
     _exact: dict[tuple[str, ...], list[_Sample]] = field(init=False, repr=False)
     _by_word: dict[str, list[int]] = field(init=False, repr=False)
+    _by_rare: dict[str, list[int]] = field(init=False, repr=False)
     _slot_only: list[int] = field(init=False, repr=False)
     _fill_memo: dict[tuple[str, tuple[str, ...]], float | None] = field(init=False, repr=False)
     _seen: set[tuple[str, tuple[str, ...]]] = field(init=False, repr=False)
@@ -503,12 +504,17 @@ class Resolver:
         self._by_word = defaultdict(list)
         self._slot_only = []
         for index, sample in enumerate(self._samples):
-            if not any(item.startswith("{") for item in sample.items):
+            if sample.slotless:
                 self._exact[sample.items].append(sample)
             for word in sample.literals:
                 self._by_word[word].append(index)
             if not sample.literals:
                 self._slot_only.append(index)
+        self._by_rare = defaultdict(list)
+        for index, sample in enumerate(self._samples):
+            if sample.literals and not sample.slotless:
+                rarest = min(sorted(sample.literals), key=lambda word: len(self._by_word[word]))
+                self._by_rare[rarest].append(index)
 
     def _add_sample(self, intent: str, text: str) -> None:
         items = []
@@ -617,17 +623,16 @@ class Resolver:
                 sample.text,
             )
         present = set(words)
-        candidates: set[int] = set()
-        for word in present:
-            candidates.update(self._by_word.get(word, ()))
-        candidates.update(self._slot_only)
-        ordered = sorted(candidates)
         best: tuple[float, int, int] | None = None
         best_match: tuple[_Sample, dict[str, tuple[str, ...]]] | None = None
-        # 1. exact: every word of the sample said, every slot one of its values
-        for index in ordered:
+        # 1. exact: every word of the sample said, every slot one of its values (a sample with
+        # slots can only be said exactly when its rarest word is; one without is in _exact)
+        exact: set[int] = set(self._slot_only)
+        for word in present:
+            exact.update(self._by_rare.get(word, ()))
+        for index in sorted(exact):
             sample = self._samples[index]
-            if sample.literals <= present:
+            if len(sample.items) <= len(words) and sample.literals <= present:
                 spans = self._exact_spans(sample, key)
                 if spans is not None:
                     rank = (0.0, -len(sample.literals), index)
@@ -636,7 +641,10 @@ class Resolver:
         # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words; a
         # sample whose words alone already cost more than the best so far is not aligned
         if best is None:
-            for index in ordered:
+            candidates: set[int] = set(self._slot_only)
+            for word in present:
+                candidates.update(self._by_word.get(word, ()))
+            for index in sorted(candidates):
                 sample = self._samples[index]
                 absent = sample.literals - present
                 if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
@@ -693,7 +701,7 @@ class Resolver:
                 return None
             longest = min(len(words), j + self._max_span(type_name))
             for k in range(longest, j, -1):  # longest value first
-                if self._fill_cost(type_name, words[j:k]) == 0.0:
+                if self._is_value(type_name, words[j:k]):
                     rest = match(i + 1, k)
                     if rest is not None:
                         return {name: words[j:k], **rest}
@@ -774,6 +782,17 @@ class Resolver:
             return 7
         slot_type = self._types.get(type_name)
         return max(4, slot_type.longest if slot_type else 4)
+
+    def _is_value(self, type_name: str, words: tuple[str, ...]) -> bool:
+        """``words`` are exactly one of the type's values (or a number, ordinal, duration)."""
+        if type_name == "AMAZON.NUMBER":
+            return words_to_number(list(words)) is not None
+        if type_name == "AMAZON.Ordinal":
+            return words_to_ordinal(list(words)) is not None
+        if type_name == "AMAZON.DURATION":
+            return words_to_duration(list(words)) is not None
+        slot_type = self._types.get(type_name)
+        return slot_type is not None and words in slot_type.phrases
 
     def _fill_cost(self, type_name: str, words: tuple[str, ...]) -> float | None:
         key = (type_name, words)
