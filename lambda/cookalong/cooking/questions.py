@@ -335,9 +335,9 @@ class Questions(SessionBase):
         oven = oven_now(self.recipe, self.progress)
         if oven.setting is not None and oven.contents:
             # in a preheated oven it bakes (the setting's mode ids are the recipe format's)
-            setting = (
-                replace(oven.setting, mode="bake") if oven.setting.mode == "preheat" else oven.setting
-            )
+            setting = oven.setting
+            if setting.mode == "preheat":
+                setting = replace(setting, mode="bake")
             return self._ask(
                 Msg.of(
                     "oven_holds",
