@@ -502,6 +502,10 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
     named = {p for item in types["INGREDIENT"].values() for p in (item.name, *item.synonyms)}
     for item in types["TIP_TOPIC"].values():
         item.synonyms[:] = [phrase for phrase in item.synonyms if phrase not in named]
+    if not types["TIP_TOPIC"]:
+        # a catalog without tips (pages rarely have any): Alexa refuses an empty slot type,
+        # and "any tips" must still be understood, to be answered plainly
+        value("TIP_TOPIC", "general", "tips").add("advice", "hints", "tricks")
     return {name: list(values.values()) for name, values in types.items()}
 
 
