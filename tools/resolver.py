@@ -635,7 +635,10 @@ class Resolver:
             if len(sample.items) <= len(words) and sample.literals <= present:
                 spans = self._exact_spans(sample, key)
                 if spans is not None:
-                    rank = (0.0, -len(sample.literals), index)
+                    # of two exact readings, the one with more of the skill's own values wins
+                    # ("first step": the position "first", not Alexa's ordinal 1)
+                    own = sum(self._slots[sample.intent][name] in self._types for name in spans)
+                    rank = (0.0, -len(sample.literals) - own, index)
                     if best is None or rank < best:
                         best, best_match = rank, (sample, spans)
         # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words; a
