@@ -446,6 +446,10 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
                     value("STEP_ACTION", speakable(action), action).add(gerund(action))
         for tip in recipe.tips:
             value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
+    if not types["TIP_TOPIC"]:
+        # a catalog without tips (pages rarely have any): Alexa refuses an empty slot type,
+        # and "any tips" must still be understood, to be answered plainly
+        value("TIP_TOPIC", "general", "tips").add("advice", "hints", "tricks")
     return {name: list(values.values()) for name, values in types.items()}
 
 

@@ -106,7 +106,10 @@ class SessionBase:
             activity = progress.activity(component.id, before)
             if activity is not None:
                 clock = clock_of(self.recipe, activity, self.now)
-                if clock.phase == "running":
+                if not (clock.step.passive or activity.timer):
+                    # a hands-on step's time ("cook, stirring, 3 to 5 minutes") ends with it
+                    progress.running.remove(activity)
+                elif clock.phase == "running":
                     left_behind.append(Msg.of("hint_still_running", clock=clock))
         progress.front = component.id
         progress.at[component.id] = number

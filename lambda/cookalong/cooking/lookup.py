@@ -166,8 +166,22 @@ def _best_name(table: dict[str, object], spoken: str) -> str | None:
     contained = [n for n in table if n and set(n.split()) <= words]
     if contained:
         return max(contained, key=len)
+    # "cheddar" for the "freshly grated cheddar cheese": the words said are all in one name,
+    # and every name that holds them means the same thing
+    said_words = {_singular(w) for w in said if len(w) > 2}
+    holding = [n for n in table if said_words and said_words <= {_singular(w) for w in n.split()}]
+    if _same(table, holding):
+        return min(holding, key=len)
     close = _close_matches(normalise(spoken), list(table))
     return close[0] if close else None
+
+
+def _same(table: dict[str, object], names: list[str]) -> bool:
+    """The names all mean the same thing (the same ingredients, the same part)."""
+    if not names:
+        return False
+    first = table[names[0]]
+    return all(table[n] == first for n in names[1:])
 
 
 _GRILL = {"grill": "broil", "grilling": "broil", "broiling": "broil", "baking": "bake"}

@@ -126,6 +126,8 @@ def oven_now(recipe: Recipe, progress: Progress) -> OvenNow:
 
 
 def _upcoming_oven(recipe: Recipe, progress: Progress) -> Step | None:
+    """The next step that sets the oven, or puts something in it (a bake in the oven
+    preheated earlier), in the part in front first."""
     front = recipe.components_by_id[progress.front]
     ordered = [front, *(c for c in recipe.components if c.id != front.id)]
     for component in ordered:
@@ -133,7 +135,7 @@ def _upcoming_oven(recipe: Recipe, progress: Progress) -> Step | None:
             continue
         place = progress.place(component.id)
         for step in component.steps[place:]:
-            if step.oven is not None:
+            if step.oven is not None or step.in_oven:
                 return step
     return None
 

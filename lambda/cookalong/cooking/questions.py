@@ -6,6 +6,7 @@ follow-up ("for the aioli", "in grams") can narrow it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
@@ -22,6 +23,7 @@ from cookalong.cooking.state import MAX_SERVINGS
 from cookalong.kitchen.conversions import to_unit
 from cookalong.recipe.model import Ingredient
 
+_MINUTE = timedelta(minutes=1)
 #: How many ingredients one answer lists before it offers the rest.
 LIST_CHUNK = 4
 
@@ -332,10 +334,14 @@ class Questions(SessionBase):
                 )
         oven = oven_now(self.recipe, self.progress)
         if oven.setting is not None and oven.contents:
+            # in a preheated oven it bakes (the setting's mode ids are the recipe format's)
+            setting = oven.setting
+            if setting.mode == "preheat":
+                setting = replace(setting, mode="bake")
             return self._ask(
                 Msg.of(
                     "oven_holds",
-                    oven=oven.setting,
+                    oven=setting,
                     scale=scale,
                     parts=[c.name for c in oven.contents],
                     clock=self._current_clock(),
@@ -350,7 +356,7 @@ class Questions(SessionBase):
                 return self._ask(
                     Msg.of("oven_now", oven=oven.setting, scale=scale), "reprompt_step"
                 )
-            if upcoming is not None and upcoming.oven == oven.setting:
+            if upcoming is not None and upcoming.oven in (None, oven.setting):
                 return self._ask(
                     Msg.of(
                         "oven_preheated",
@@ -361,7 +367,7 @@ class Questions(SessionBase):
                     ),
                     "reprompt_step",
                 )
-        if upcoming is not None:
+        if upcoming is not None and upcoming.oven is not None:
             return self._ask(
                 Msg.of(
                     "oven_next",
@@ -407,7 +413,7 @@ class Questions(SessionBase):
                     )
                 return self.time_left()
         clock = self._clock_at(step.component_id, step.number)
-        if clock is not None and clock.phase == "running":
+        if clock is not None and clock.phase == "running" and clock.elapsed >= _MINUTE:
             return self._ask(
                 Msg.of("how_long_running", spans=list(step.durations), clock=clock),
                 "reprompt_step",

@@ -216,9 +216,13 @@ class Voice:
         }
 
     # -- what runs ---------------------------------------------------------------------------
-    def doing(self, label: str) -> str:
-        """The wait as an -ing word ("baking"); the label itself when the locale has none."""
-        return self.settings.get("doing", {}).get(label, label)
+    def wait_noun(self, label: str) -> str:
+        """What a wait is called ("the bake", "the rest"; "cook" is "the cooking")."""
+        return self.settings.get("wait_nouns", {}).get(label, label)
+
+    def doing(self, label: str) -> str | None:
+        """The wait as an -ing word ("baking"), when the locale knows one for it."""
+        return self.settings.get("doing", {}).get(label)
 
     def left(self, left: timedelta) -> str:
         return self.duration(round_remaining(left) or timedelta(minutes=1))
@@ -226,16 +230,20 @@ class Voice:
     def clock(self, clock: Clock, prefs: Prefs) -> dict[str, str]:
         """The fields a message about a running wait may use: {label} "bake", {clock_part},
         {elapsed}, {left} (the low end), {left_high}, {left_range}, {until}, {running}."""
-        label = self.words(clock.label)
+        label = self.wait_noun(self.words(clock.label))
         left = self.left(clock.left_low)
         left_high = self.left(clock.left_high)
-        if clock.phase == "running" and clock.high > clock.low:
-            left_range = self.t("range", low=left, high=left_high) if left != left_high else left
+        if clock.phase == "running" and clock.high > clock.low and left != left_high:
+            left_range = kitchen_speech.speak_duration_range(
+                round_remaining(clock.left_low) or timedelta(minutes=1),
+                round_remaining(clock.left_high),
+            )
         else:
             left_range = left if clock.phase == "running" else left_high
+        doing = self.doing(label)
         values = {
             "label": label,
-            "doing": self.doing(label),
+            "doing": doing or label,
             "clock_part": clock.component.name,
             "elapsed": self.duration(round_remaining(clock.elapsed) or timedelta(minutes=1)),
             "left": left,
@@ -246,7 +254,10 @@ class Voice:
             "until": self.words(clock.until or self.t("until_default")),
         }
         phase = {"running": "wait", "check": "check", "done": "done"}[clock.phase]
+        if phase == "wait" and doing is None:
+            phase = "wait_plain"
         values["running"] = self.t(f"running_{phase}", **values)
+        values["status"] = self.t(f"status_{phase.removesuffix('_plain')}", **values)
         return values
 
     # -- rendering ---------------------------------------------------------------------------
