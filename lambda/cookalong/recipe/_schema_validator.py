@@ -1,7 +1,7 @@
 # Generated from schema.json by `python tools/check_recipes.py --write-validator`: do not edit.
 # ruff: noqa
 # fmt: off
-SCHEMA_SHA256 = "9c9e2c0bcf8a85ab0579182f38723df77897a6f30e4b6f01f78ecb59f7f92c8f"
+SCHEMA_SHA256 = "ff539fc9ef2da621b58fd3ebb7cb5dc6f02959531ec72bcbf9ac15b67e216512"
 
 
 class JsonSchemaValueException(ValueError):
@@ -95,6 +95,10 @@ def validate(data, custom_formats={}, name_prefix=None):
             if isinstance(data__language, str):
                 if not REGEX_PATTERNS['^[a-z]{2,3}$'].search(data__language):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must match pattern ^[a-z]{2,3}$", value=data__language, name="" + (name_prefix or "data") + ".language", definition=None, rule='pattern')
+        if "translation_of" in data_keys:
+            data_keys.remove("translation_of")
+            data__translationof = data["translation_of"]
+            validate___definitions_slug(data__translationof, custom_formats, (name_prefix or "data") + ".translation_of")
         if "nutrition" in data_keys:
             data_keys.remove("nutrition")
             data__nutrition = data["nutrition"]
