@@ -72,5 +72,9 @@ def closed_port_env() -> dict[str, str]:
 def hermetic_environment(state_dir: Path) -> None:
     """Keep a test run away from real state: a throwaway sqlite file, no DynamoDB table."""
     os.environ["COOKALONG_STATE_DB"] = str(state_dir / "state.sqlite3")
+    # the tests cook with their own fixture recipes, never the shipped catalog
+    from tests.fixtures.recipes import environment_value
+
+    os.environ["COOKALONG_RECIPES"] = environment_value()
     for name in ("TABLE_NAME", "AWS_ENDPOINT_URL_DYNAMODB", "STATE_TTL_DAYS"):
         os.environ.pop(name, None)

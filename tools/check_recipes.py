@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
 
     try:
-        paths = args.files or loader.default_recipe_paths()
+        paths = args.files or loader.default_recipe_paths(environ={})
         recipes = loader.load_recipes(paths)
     except loader.RecipeError as error:
         print(error, file=sys.stderr)

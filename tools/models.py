@@ -12,7 +12,7 @@ One source of truth:
 * the sample utterances are templates in ``tools/model_samples/<folder>/<Intent>.txt``
   (``(a|b)`` one of, ``[x]`` optional, ``{slot}`` a slot of the intent), expanded here;
 * the slot types INGREDIENT, COMPONENT, STEP_ACTION and TIP_TOPIC come from the recipes
-  (``cookalong.recipe.loader.default_recipes()``); TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER
+  (``cookalong.recipe.loader.shipped_recipes()``); TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER
   from ``tools/model_samples/slot_types.json``;
 * what Alexa's model build refuses is refused here first, naming the template: characters it
   does not take, slots side by side, samples too long, the invocation name in a sample, one
@@ -644,7 +644,7 @@ def build_model(locale: str, recipes: Iterable[Any] | None = None) -> dict[str, 
     locale
         One of ``LOCALES``.
     recipes
-        The recipes to take the slot values from; by default ``default_recipes()``.
+        The recipes to take the slot values from; by default the shipped ones.
 
     Returns
     -------
@@ -715,9 +715,10 @@ def write_models(recipes: Iterable[Any] | None = None) -> list[Path]:
 
 
 def _default_recipes() -> list[Any]:
-    from cookalong.recipe.loader import default_recipes
+    """The shipped recipes (``COOKALONG_RECIPES`` does not change what ``make models`` makes)."""
+    from cookalong.recipe.loader import shipped_recipes
 
-    return list(default_recipes().values())
+    return list(shipped_recipes().values())
 
 
 def _shown(path: Path) -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from cookalong.cooking.lookup import RecipeIndex, build_index
 from cookalong.kitchen.units import match_unit
-from cookalong.recipe.loader import default_recipes
+from cookalong.recipe.loader import shipped_recipes
 from tools.models import BUILT_IN_INTENTS, CUSTOM_INTENTS, ROOT
 from tools.resolver import Resolution, resolver_for
 
@@ -124,7 +124,7 @@ def read_corpus(path: Path) -> list[Case]:
 
 @cache
 def _indexes() -> tuple[RecipeIndex, ...]:
-    return tuple(build_index(recipe) for recipe in default_recipes().values())
+    return tuple(build_index(recipe) for recipe in shipped_recipes().values())
 
 
 def _resolved_ids(resolution: Resolution, name: str) -> set[str]:

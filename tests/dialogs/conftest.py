@@ -62,10 +62,10 @@ def talk(lambda_handler, caplog, timer_api, monkeypatch) -> Iterator[Callable[..
     ) -> Conversation:
         if timers == "down":
             timer_api.fail(503)
-        handler, resolver = lambda_handler, None
+        handler = lambda_handler
         if recipes is not None:
             handler = _handler_for(recipes, monkeypatch)
-            resolver = fixture_recipes.resolver(locale, recipes)
+        resolver = fixture_recipes.resolver(locale, recipes or fixture_recipes.DEFAULT)
         return Conversation(
             locale,
             handler=handler,

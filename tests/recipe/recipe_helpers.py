@@ -1,4 +1,5 @@
-"""Shared helpers for the recipe tests: the real recipe.json, and broken copies of it."""
+"""Shared helpers for the recipe tests: the fixture copy of the first recipe, and broken copies
+of it (the shipped recipe.json can change without breaking a test)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-RECIPE_JSON = REPO / "recipe.json"
+#: Where a checkout keeps the first shipped recipe (for tests of how recipes are found).
+SHIPPED_RECIPE_JSON = REPO / "recipe.json"
+#: The first recipe as the tests know it.
+RECIPE_JSON = REPO / "tests" / "fixtures" / "recipes" / "maple-glazed-pork-belly.json"
 
 
 def recipe_data() -> dict[str, Any]:
-    """A fresh, mutable copy of recipe.json's content."""
+    """A fresh, mutable copy of the first recipe's content."""
     return copy.deepcopy(json.loads(RECIPE_JSON.read_text(encoding="utf-8")))
 
 

@@ -350,6 +350,13 @@ def default_recipes() -> dict[str, Recipe]:
 # --- semantic checks and building --------------------------------------------------------------
 
 
+@functools.cache
+def shipped_recipes() -> dict[str, Recipe]:
+    """The recipes the skill ships (``recipe.json`` and ``recipes/``), whatever
+    ``$COOKALONG_RECIPES`` says: what the interaction models and the build are made from."""
+    return load_recipes(default_recipe_paths(environ={}))
+
+
 def unspeakable(text: str) -> str | None:
     """What a voice cannot say as written in a hand-written spoken field, or ``None``.
 
