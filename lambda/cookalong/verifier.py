@@ -16,7 +16,14 @@ your web service*) and needs only ``cryptography`` and the standard library:
 - the application id must be this skill's (:func:`check_application_id`).
 
 Each failure raises :class:`RequestRejected` with a reason a developer can act on and the HTTP
-status to answer with (always 4xx).
+status to answer with (4xx; 503 only when too many certificate fetches are already under way).
+
+Certificate fetches are bounded, since any caller can name a chain URL: the URL is normalised
+(query and fragment dropped, so ``?nonce=1`` and ``?nonce=2`` are one certificate), each chain is
+fetched once however many requests wait for it, a failed fetch is remembered for
+:data:`FAILURE_TTL_SECONDS`, at most :data:`MAX_CONCURRENT_FETCHES` fetches run at once (further
+requests that need one are refused at once), and a fetch gives up after
+:data:`FETCH_TIMEOUT_SECONDS` in all.
 
 The legacy ``Signature`` header (SHA-1) is deliberately not accepted: Alexa sends
 ``Signature-256`` with every request, SHA-1 signatures are refused by hardened OpenSSL
@@ -32,6 +39,7 @@ import http.client
 import posixpath
 import ssl
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -88,8 +96,13 @@ SKILL_EVENT_TYPES = frozenset(
     }
 )
 
-FETCH_TIMEOUT_SECONDS = 5.0
-"""Alexa waits about 8 seconds for an answer; a certificate fetch must not use it all."""
+FETCH_TIMEOUT_SECONDS = 3.0
+"""Alexa waits about 8 seconds for an answer; a certificate fetch gives up after this in all."""
+MAX_CONCURRENT_FETCHES = 2
+"""Certificate fetches under way at once; a request needing another is refused (503)."""
+FAILURE_TTL_SECONDS = 15.0
+"""A chain URL whose fetch or check failed is refused without fetching for this long."""
+MAX_FAILURES_KEPT = 256
 MAX_CERT_CHAIN_BYTES = 64 * 1024
 """Amazon's chain is about 5 kB; anything much larger is not it."""
 
@@ -105,8 +118,9 @@ class RequestRejected(Exception):
     reason
         What is wrong, for the log and the response body: "the Signature-256 header is missing".
     status
-        The 4xx status to answer with: 400 for anything Alexa's rules reject, 403 for a
-        request that is genuine but meant for another skill.
+        The status to answer with: 400 for anything Alexa's rules reject, 403 for a request
+        that is genuine but meant for another skill, 503 when the certificate it needs cannot
+        be fetched now because too many fetches are under way.
     """
 
     def __init__(self, reason: str, status: int = 400) -> None:
@@ -135,7 +149,8 @@ def canonical_cert_chain_url(url: str) -> str:
     str
         The canonical form, ``https://s3.amazonaws.com/echo.api/…``: exactly what was checked,
         so that the fetch cannot be steered elsewhere by parser differences. It is also the
-        certificate cache key.
+        certificate cache key, so it carries no query or fragment: those name no other object
+        on S3, and a caller varying them must not cost a fetch each.
 
     Raises
     ------
@@ -178,7 +193,7 @@ def canonical_cert_chain_url(url: str) -> str:
             CERT_CHAIN_URL_SCHEME,
             CERT_CHAIN_URL_HOST,
             urllib.parse.quote(normalised, safe="/"),
-            parts.query,
+            "",
             "",
         )
     )
@@ -215,7 +230,7 @@ def fetch_url(
     url
         What to fetch (already checked by :func:`canonical_cert_chain_url`).
     timeout
-        Seconds to wait for the connection and for each read.
+        Seconds the whole fetch may take (a host that trickles its answer is given up on).
     max_bytes
         Larger answers are refused.
 
@@ -230,9 +245,17 @@ def fetch_url(
         When the chain cannot be had: network error, timeout, an HTTP error or redirect status,
         or a body over ``max_bytes``.
     """
+    deadline = time.monotonic() + timeout
     try:
-        with _OPENER.open(url, timeout=timeout) as answer:
-            data = answer.read(max_bytes + 1)
+        with _OPENER.open(url, timeout=timeout / 2) as answer:
+            data = b""
+            while len(data) <= max_bytes:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"no whole answer within {timeout:g} seconds")
+                chunk = answer.read1(min(16 * 1024, max_bytes + 1 - len(data)))
+                if not chunk:
+                    break
+                data += chunk
     except urllib.error.HTTPError as error:
         error.close()  # it holds the connection
         raise RequestRejected(
@@ -304,6 +327,28 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class _Flight:
+    """One fetch under way, which other requests for the same chain wait for."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._key: rsa.RSAPublicKey | None = None
+        self._error: RequestRejected | None = None
+
+    def finish(
+        self, *, key: rsa.RSAPublicKey | None = None, error: RequestRejected | None = None
+    ) -> None:
+        self._key, self._error = key, error
+        self._done.set()
+
+    def wait(self) -> rsa.RSAPublicKey:
+        if not self._done.wait(FETCH_TIMEOUT_SECONDS * 2):
+            raise RequestRejected("the certificate chain is still being fetched; try again", 503)
+        if self._key is None:
+            raise self._error or RequestRejected("the certificate chain could not be had")
+        return self._key
+
+
 class SignatureVerifier:
     """Verify the ``Signature-256`` of a request with the certificate chain it points to.
 
@@ -323,6 +368,12 @@ class SignatureVerifier:
         Returns the current time (timezone-aware UTC); default ``datetime.now(UTC)``.
     cache_size
         How many chain URLs to remember (least recently used are forgotten first).
+    max_fetches
+        Fetches under way at once; a request that needs one more is refused (503).
+    failure_ttl
+        Seconds a chain URL whose fetch or check failed is refused without fetching.
+    monotonic
+        Seconds for the failure memory (injectable for tests).
     """
 
     def __init__(
@@ -332,6 +383,9 @@ class SignatureVerifier:
         fetch: Fetch | None = None,
         clock: Clock | None = None,
         cache_size: int = 8,
+        max_fetches: int = MAX_CONCURRENT_FETCHES,
+        failure_ttl: float = FAILURE_TTL_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         roots = list(load_trusted_roots() if trusted_roots is None else trusted_roots)
         if not roots:
@@ -341,6 +395,11 @@ class SignatureVerifier:
         self._clock = clock or _utc_now
         self._cache_size = cache_size
         self._cache: OrderedDict[str, _TrustedKey] = OrderedDict()
+        self._max_fetches = max_fetches
+        self._failure_ttl = failure_ttl
+        self._monotonic = monotonic
+        self._failures: OrderedDict[str, tuple[float, RequestRejected]] = OrderedDict()
+        self._in_flight: dict[str, _Flight] = {}
         self._lock = threading.Lock()
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
@@ -410,12 +469,44 @@ class SignatureVerifier:
                     self._cache.move_to_end(url)
                     return trusted.key
                 del self._cache[url]  # expired: Amazon will have put a new chain there
-        trusted = self._verify_chain(url, self._fetch(url), now)
+            failed = self._failures.get(url)
+            if failed is not None:
+                if self._monotonic() < failed[0]:
+                    raise failed[1]
+                del self._failures[url]
+            flight = self._in_flight.get(url)
+            leader = flight is None
+            if flight is None:
+                if len(self._in_flight) >= self._max_fetches:
+                    raise RequestRejected(
+                        "too many certificate chains are being fetched right now; try again",
+                        status=503,
+                    )
+                flight = self._in_flight[url] = _Flight()
+        if not leader:
+            return flight.wait()
+        try:
+            trusted = self._verify_chain(url, self._fetch(url), now)
+        except RequestRejected as rejected:
+            with self._lock:
+                self._failures[url] = (self._monotonic() + self._failure_ttl, rejected)
+                while len(self._failures) > MAX_FAILURES_KEPT:
+                    self._failures.popitem(last=False)
+                del self._in_flight[url]
+            flight.finish(error=rejected)
+            raise
+        except BaseException:
+            with self._lock:
+                del self._in_flight[url]
+            flight.finish(error=RequestRejected(f"the certificate chain at {url} failed to load"))
+            raise
         with self._lock:
             self._cache[url] = trusted
             self._cache.move_to_end(url)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
+            del self._in_flight[url]
+        flight.finish(key=trusted.key)
         return trusted.key
 
     def _verify_chain(self, url: str, pem: bytes, now: datetime) -> _TrustedKey:

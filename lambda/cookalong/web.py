@@ -1,18 +1,26 @@
 """The skill as a self-hosted web service: Flask + flask-ask-sdk, with real request verification.
 
 ``make serve`` (``python -m cookalong.web``) runs it on ``HOST``:``PORT`` (default
-127.0.0.1:5000) with Flask's development server; in production run it under a WSGI server,
-``gunicorn 'cookalong.web:create_app()'``, behind a TLS terminator. The skill is the same as
-the Lambda's (:func:`cookalong.alexa.skill.build_skill`: same handlers, same persistence
-configuration from the environment).
+127.0.0.1:5000) with Flask's development server; in production run it under gunicorn with the
+settings in :mod:`cookalong.gunicorn_conf` (threaded workers, so a few slow clients cannot stall
+it), behind a buffering reverse proxy that terminates TLS (see the README). The skill is the same
+as the Lambda's (:func:`cookalong.alexa.skill.build_skill`: same handlers, same persistence
+configuration from the environment) and answers through the same front door
+(:mod:`cookalong.alexa.gate`).
 
 Routes
 ------
 ``POST /``
-    The skill endpoint (what the skill's HTTPS endpoint points at). A request that fails
-    verification gets a 4xx with ``{"error": "<reason>"}``; never a 500.
+    The skill endpoint (what the skill's HTTPS endpoint points at). The body is read within
+    :data:`cookalong.web_body.BODY_SECONDS` and at most :data:`MAX_REQUEST_BYTES`, and must
+    parse as a JSON object nested at most :data:`~cookalong.alexa.gate.MAX_DEPTH` deep before
+    anything else runs (:mod:`cookalong.web_body`). A request that fails any check gets a 4xx
+    (or a 503 while certificate fetches are saturated) with ``{"error": "<reason>"}``; never a
+    500.
 ``GET /``
-    Health check: ``{"status": "ok", "skill": ..., "recipes": [...], "verification": {...}}``.
+    Health check: ``{"status": "ok", "skill": ..., "recipes": [...], "verification": {...},
+    "store": {...}}``; ``status`` is ``"degraded"`` while the store is failing (the skill still
+    answers; see :meth:`cookalong.storage.MeteredAdapter.health`).
 
 Environment
 -----------
@@ -34,7 +42,6 @@ failures without a reason.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -43,8 +50,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from cookalong import web_body
 from cookalong.compat import oscrypto_openssl3
 from cookalong.verifier import (
     RequestRejected,
@@ -57,9 +65,7 @@ from cookalong.verifier import (
 # unless upstream's fix is backported first (see cookalong.compat.oscrypto_openssl3).
 oscrypto_openssl3.install()
 
-from ask_sdk_core.exceptions import AskSdkException, SerializationException  # noqa: E402
 from ask_sdk_core.skill import CustomSkill  # noqa: E402
-from ask_sdk_model import RequestEnvelope  # noqa: E402
 from ask_sdk_webservice_support.verifier import (  # noqa: E402
     AbstractVerifier,
     VerificationException,
@@ -71,12 +77,20 @@ from flask_ask_sdk.skill_adapter import (  # noqa: E402
     SkillAdapter,
 )
 
+from cookalong.alexa.gate import (  # noqa: E402
+    Malformed,
+    answer_envelope,
+    clean_event,
+    read_envelope,
+    request_type_of,
+)
+
 __all__ = ["SKILL_NAME", "CookalongSkillAdapter", "create_app", "main", "parse_switch"]
 
 log = logging.getLogger("cookalong.web")  # also when run as __main__
 
 SKILL_NAME = "cookalong"
-MAX_REQUEST_BYTES = 256 * 1024
+MAX_REQUEST_BYTES = 128 * 1024
 """Alexa's requests are a few kilobytes; a larger body is refused with 413 before parsing."""
 
 _OFF = frozenset({"false", "0", "no", "off"})
@@ -184,28 +198,35 @@ def _application_id(application: Any) -> str | None:
 
 
 class _CheckedHandler(WebserviceSkillHandler):
-    """The SDK's handler, except that a body that is not a request envelope is a 400.
+    """The SDK's handler, answering through :mod:`cookalong.alexa.gate`.
 
-    (The SDK lets the deserializer's exception through as a dispatch error, a 500.)
+    The body is cleaned and read like the Lambda's; one that is not an Alexa request envelope
+    (the SDK cannot read it, or it lacks ``context.System``) is a 400, where the SDK would let
+    the exception through as a 500. Verification sees the raw body.
     """
 
-    def verify_request_and_dispatch(self, http_request_headers, http_request_body):
+    def verify_and_answer(self, headers: Any, body: str, parsed: dict[str, Any]) -> dict:
         try:
-            envelope = self._skill.serializer.deserialize(
-                payload=http_request_body, obj_type=RequestEnvelope
-            )
-        except SerializationException as error:
+            envelope = read_envelope(self._skill, clean_event(parsed))
+        except Malformed as error:
             raise Rejected(
-                RequestRejected(f"the body is not an Alexa request envelope ({error})")
+                RequestRejected(f"the body is not an Alexa request envelope: {error}")
             ) from None
         for verifier in self._verifiers:
             verifier.verify(
-                headers=http_request_headers,
-                serialized_request_env=http_request_body,
-                deserialized_request_env=envelope,
+                headers=headers, serialized_request_env=body, deserialized_request_env=envelope
             )
-        response = self._skill.invoke(request_envelope=envelope, context=None)
-        return self._skill.serializer.serialize(response)
+        request_body = parsed.get("request")
+        locale = request_body.get("locale") if isinstance(request_body, dict) else None
+        return answer_envelope(self._skill, envelope, None, request_type_of(parsed), locale)
+
+    def verify_request_and_dispatch(self, http_request_headers, http_request_body):
+        """The SDK's entry point, kept for callers that hold only the body text."""
+        try:
+            parsed = web_body.parse_body(http_request_body)
+        except Malformed as error:
+            raise Rejected(RequestRejected(str(error))) from None
+        return self.verify_and_answer(http_request_headers, http_request_body, parsed)
 
 
 class CookalongSkillAdapter(SkillAdapter):
@@ -221,34 +242,36 @@ class CookalongSkillAdapter(SkillAdapter):
         self._webservice_handler._add_custom_user_agent("flask-ask-sdk")
 
     def dispatch_request(self) -> Response | tuple[Response, int]:
-        """Verify the POSTed request, run the skill, and return its response envelope."""
-        raw = request.get_data(cache=False)
+        """Read and parse the POSTed body, verify it, run the skill, return its response."""
+        declared = request.content_length
+        if declared is not None and declared > MAX_REQUEST_BYTES:
+            raise RequestEntityTooLarge()
+        try:
+            raw = web_body.read_body(MAX_REQUEST_BYTES)
+        except web_body.SlowBody:
+            seconds = web_body.BODY_SECONDS
+            refused, status = _refuse(408, f"the body did not arrive within {seconds:g} s")
+            refused.headers["Connection"] = "close"
+            return refused, status
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
             return _refuse(400, "the body is not UTF-8 text")
         try:
-            parsed = json.loads(body)
-        except ValueError as error:
-            return _refuse(400, f"the body is not JSON ({error})")
-        if not isinstance(parsed, dict):
-            return _refuse(400, "the body is not a JSON object (an Alexa request envelope)")
+            parsed = web_body.parse_body(body)
+        except Malformed as error:
+            return _refuse(400, str(error))
         try:
-            response = self._webservice_handler.verify_request_and_dispatch(
-                http_request_headers=request.headers, http_request_body=body
-            )
+            response = self._webservice_handler.verify_and_answer(request.headers, body, parsed)
         except Rejected as rejected:
             return _refuse(rejected.status, rejected.reason)
         except VerificationException as error:  # another verifier, e.g. the SDK's own
             return _refuse(400, str(error) or "the request failed verification")
-        except AskSdkException:
-            log.exception("the skill failed to handle a verified request")
-            return _refuse(500, "the skill failed to handle the request")
         return jsonify(response)
 
 
 def _refuse(status: int, reason: str) -> tuple[Response, int]:
-    if status < 500:
+    if status != 500:
         log.warning("refused a request (%d): %s", status, reason)
     return jsonify(error=reason), status
 
@@ -365,9 +388,19 @@ def create_app(
         # 404, 405, 413 ...: JSON like every other refusal, not Flask's HTML page.
         return _refuse(error.code or 400, error.description or error.name)
 
+    store = getattr(skill, "persistence_adapter", None)
+    store_health = getattr(store, "health", None)
+
     @app.get("/", endpoint="health")
     def health_check() -> Response:
-        return jsonify(health)
+        if not callable(store_health):
+            return jsonify(health)
+        try:
+            report = store_health()
+        except Exception as error:  # a health check must answer, whatever the store does
+            report = {"ok": False, "error": str(error)[:300]}
+        status = "ok" if report.get("ok") else "degraded"
+        return jsonify({**health, "status": status, "store": report})
 
     return app
 

@@ -6,12 +6,15 @@ change worth saving), "HowMuchIntent" only answers (no change), "StopIntent" end
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -161,7 +164,9 @@ def tiny_skill(
     builder = CustomSkillBuilder(persistence_adapter=adapter)
     for handler in (_Next(during_next), _Answer(), _SayOnly(), _Stop(), _Ended()):
         builder.add_request_handler(handler)
-    load, save = persistence_interceptors(ignore=ignore, slow_read_seconds=slow_read_seconds)
+    load, save = persistence_interceptors(
+        ignore=ignore, slow_read_seconds=slow_read_seconds, adapter=adapter
+    )
     builder.add_global_request_interceptor(load)
     builder.add_global_response_interceptor(save)
     return builder.create()
@@ -209,3 +214,66 @@ def speech(reply: ResponseEnvelope) -> str:
         return ""
     ssml = reply.response.output_speech.ssml or ""
     return ssml.removeprefix("<speak>").removesuffix("</speak>").strip()
+
+
+# -- the real Lambda entry point ------------------------------------------------------------
+
+
+class Talk:
+    """A cook talking to the deployed entry point; carries the session like Alexa does."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.user = f"amzn1.ask.account.{uuid.uuid4().hex}"
+        self.attributes: dict[str, Any] | None = None
+
+    def _send(self, request: dict[str, Any]) -> str:
+        event = request_event(
+            request, user=self.user, session_attributes=self.attributes, new=self.attributes is None
+        )
+        out = self.app.lambda_handler(event, None)
+        ended = out["response"].get("shouldEndSession") is True
+        self.attributes = None if ended else out.get("sessionAttributes") or {}
+        speech = out["response"].get("outputSpeech", {}).get("ssml", "")
+        return re.sub(r"<[^>]+>", "", speech)
+
+    @classmethod
+    def same_cook(cls, other: Talk, app: Any) -> Talk:
+        """The same cook talking to another container (a fresh ``app``)."""
+        talk = cls(app)
+        talk.user = other.user
+        return talk
+
+    def launch(self) -> str:
+        return self._send(launch())
+
+    def say(self, name: str, **slots: str) -> str:
+        request = intent(name)
+        request["intent"]["slots"] = {k: {"name": k, "value": v} for k, v in slots.items()}
+        return self._send(request)
+
+    def one_shot(self, name: str, **slots: str) -> str:
+        """ "Alexa, ask Cook Along ...": its own session, which ends with the answer."""
+        self.attributes = None
+        said = self.say(name, **slots)
+        self.attributes = None
+        return said
+
+
+@pytest.fixture
+def deploy(monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str]], Any]:
+    """Load the Lambda entry point with a given environment, as a cold start would."""
+
+    def load(environ: dict[str, str]) -> Any:
+        for name, value in environ.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("SKILL_ID", raising=False)
+        import app
+
+        return importlib.reload(app)
+
+    return load
+
+
+def stats(app: Any) -> dict[str, Any]:
+    return app._skill.persistence_adapter.stats.snapshot()

@@ -4,69 +4,10 @@ the cook's place survives Stop, one-shot requests and a store outage.
 
 from __future__ import annotations
 
-import importlib
-import re
-import uuid
-from collections.abc import Callable
-from typing import Any
-
-import pytest
-
-from tests.persistence.kit import intent, launch, request_event
+from tests.persistence.kit import Talk, deploy, stats
 from tests.services import Dynalite, closed_port_env
 
-
-class Talk:
-    """A cook talking to the deployed entry point; carries the session like Alexa does."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.user = f"amzn1.ask.account.{uuid.uuid4().hex}"
-        self.attributes: dict[str, Any] | None = None
-
-    def _send(self, request: dict[str, Any]) -> str:
-        event = request_event(
-            request, user=self.user, session_attributes=self.attributes, new=self.attributes is None
-        )
-        out = self.app.lambda_handler(event, None)
-        ended = out["response"].get("shouldEndSession") is True
-        self.attributes = None if ended else out.get("sessionAttributes") or {}
-        speech = out["response"].get("outputSpeech", {}).get("ssml", "")
-        return re.sub(r"<[^>]+>", "", speech)
-
-    def launch(self) -> str:
-        return self._send(launch())
-
-    def say(self, name: str, **slots: str) -> str:
-        request = intent(name)
-        request["intent"]["slots"] = {k: {"name": k, "value": v} for k, v in slots.items()}
-        return self._send(request)
-
-    def one_shot(self, name: str, **slots: str) -> str:
-        """ "Alexa, ask Cook Along ...": its own session, which ends with the answer."""
-        self.attributes = None
-        said = self.say(name, **slots)
-        self.attributes = None
-        return said
-
-
-@pytest.fixture
-def deploy(monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str]], Any]:
-    """Load the Lambda entry point with a given environment, as a cold start would."""
-
-    def load(environ: dict[str, str]) -> Any:
-        for name, value in environ.items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.delenv("SKILL_ID", raising=False)
-        import app
-
-        return importlib.reload(app)
-
-    return load
-
-
-def stats(app: Any) -> dict[str, Any]:
-    return app._skill.persistence_adapter.stats.snapshot()
+__all__ = ["deploy"]  # a fixture
 
 
 def test_after_stop_a_new_session_welcomes_the_cook_back_at_their_step(deploy, dynamo_env):

@@ -79,15 +79,15 @@ def test_a_session_opened_during_an_outage_picks_up_the_stored_place_once_it_is_
     assert (stats["reads"], stats["writes"], stats["failures"]) == (4, 2, 1)
 
 
-def test_progress_made_during_an_outage_wins_over_the_older_stored_place(store):
-    # given a cook saved on step 2
+def test_progress_made_blind_never_overwrites_a_stored_place_it_did_not_read(store):
+    # given a cook saved on step 3
     server, environ = store
     adapter = adapter_from_env(environ)
     cook = Cook(tiny_skill(adapter))
-    cook.one_shot("NextIntent")
-    cook.one_shot("NextIntent")
+    for _ in range(3):
+        cook.one_shot("NextIntent")
 
-    # when a session opened during an outage starts over and moves on after the store is back
+    # when a session opened during an outage moves on blind, and on again once the store is back
     server.stop()
     cook.turn(launch())
     blind = cook.say("NextIntent")
@@ -95,8 +95,25 @@ def test_progress_made_during_an_outage_wins_over_the_older_stored_place(store):
     after = cook.say("NextIntent")
     cook.say("StopIntent")
 
-    # then the place the cook reached in this session is what the store keeps
+    # then the cook was answered all along, and the stored place, never read, is still step 3
     assert (blind, after) == ("step 1", "step 2")
+    assert speech(cook.turn(launch())) == "on step 3"
+
+
+def test_progress_made_blind_is_saved_when_the_store_holds_no_place(store):
+    # given a new cook, who opens the skill during an outage and moves on
+    server, environ = store
+    cook = Cook(tiny_skill(adapter_from_env(environ)))
+    server.stop()
+    cook.turn(launch())
+    cook.say("NextIntent")
+
+    # when the store comes back and they move on again, then stop
+    server.start()
+    cook.say("NextIntent")
+    cook.say("StopIntent")
+
+    # then nothing stood in the way: the next session resumes there
     assert speech(cook.turn(launch())) == "on step 2"
 
 
@@ -152,3 +169,22 @@ def test_a_kept_unsaved_state_yields_to_newer_progress_saved_elsewhere(store):
     # then the newer place from the store wins over the stale unsaved one
     assert moved == ["step 2", "step 3"]
     assert back_here == "on step 3"
+
+
+def test_a_kept_unsaved_state_is_written_back_by_the_next_request_the_container_serves(store):
+    # given a one-shot whose save failed in this container (the cook was on step 1)
+    server, environ = store
+    outage = Outage(server)
+    adapter = adapter_from_env(environ)
+    here = Cook(tiny_skill(adapter, during_next=outage))
+    here.one_shot("NextIntent")
+    outage.armed = True
+    here.one_shot("NextIntent")
+    server.start()
+
+    # when another cook's request is the next this container serves, with the store back
+    Cook(here.skill).one_shot("HowMuchIntent")
+
+    # then the kept place was written back: a fresh container sees step 2
+    elsewhere = Cook(tiny_skill(adapter_from_env(environ)), user=here.user)
+    assert speech(elsewhere.turn(launch())) == "on step 2"

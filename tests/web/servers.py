@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -26,17 +27,39 @@ AMAZON = "https://s3.amazonaws.com"
 
 
 class CertificateServer:
-    """Serves PEM documents over HTTP as S3 serves Amazon's chains, counting the downloads."""
+    """Serves PEM documents over HTTP as S3 serves Amazon's chains, counting the downloads.
+
+    ``delay`` holds every answer back that many seconds (a slow certificate host); ``trickle``
+    sends the body one byte per that many seconds. ``busiest`` is the most requests it has
+    been serving at once.
+    """
 
     def __init__(self) -> None:
         self.documents: dict[str, bytes] = {}
         self.redirects: dict[str, str] = {}
         self.hits: Counter[str] = Counter()
+        self.delay = 0.0
+        self.trickle = 0.0
+        self.busiest = 0
+        self._serving = 0
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                server.hits[self.path] += 1
+                with server._lock:
+                    server.hits[self.path] += 1
+                    server._serving += 1
+                    server.busiest = max(server.busiest, server._serving)
+                try:
+                    if server.delay:
+                        time.sleep(server.delay)
+                    self._answer()
+                finally:
+                    with server._lock:
+                        server._serving -= 1
+
+            def _answer(self) -> None:
                 if self.path in server.redirects:
                     self.send_response(302)
                     self.send_header("Location", server.redirects[self.path])
@@ -51,7 +74,13 @@ class CertificateServer:
                 self.send_header("Content-Type", "application/x-pem-file")
                 self.send_header("Content-Length", str(len(document)))
                 self.end_headers()
-                self.wfile.write(document)
+                if not server.trickle:
+                    self.wfile.write(document)
+                    return
+                for byte in document:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(server.trickle)
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
@@ -75,13 +104,13 @@ class CertificateServer:
         self.documents[path] = document
         return AMAZON + path
 
-    def fetch(self, url: str) -> bytes:
+    def fetch(self, url: str, timeout: float = 2.0) -> bytes:
         """The verifier's fetch step, pointed here: the real :func:`fetch_url` over HTTP.
 
         Only the scheme and host change; the path the verifier asks for is the one fetched.
         """
         assert url.startswith(AMAZON + "/"), f"the verifier asked for a non-Amazon URL: {url}"
-        return fetch_url(self.base_url + url.removeprefix(AMAZON), timeout=2.0)
+        return fetch_url(self.base_url + url.removeprefix(AMAZON), timeout=timeout)
 
 
 @dataclass(frozen=True)

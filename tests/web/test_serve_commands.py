@@ -16,6 +16,7 @@ import pytest
 from tests.web.conftest import SKILL_ID, body_of, envelope
 from tests.web.servers import http
 from tools.dynalite import free_port
+from tools.faults import SlowClient
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -123,3 +124,37 @@ def test_gunicorn_serves_the_app_factory(tmp_path: Path) -> None:
     assert reply.status == 200
     assert "maple glazed pork belly" in reply.body["response"]["outputSpeech"]["ssml"]
     assert "SIGNATURE VERIFICATION IS OFF" in service.output
+
+
+def gunicorn_command(*options: str) -> list[str]:
+    return [str(GUNICORN), *options, "cookalong.web:create_app()"]
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_gunicorn_with_the_shipped_settings_keeps_serving_while_slow_clients_trickle(
+    tmp_path: Path, part: str
+) -> None:
+    # given the documented production command: the shipped settings, two workers
+    port = free_port()
+    env = {
+        "ASK_SDK_VERIFY_SIGNATURE": "false",
+        "SKILL_ID": SKILL_ID,
+        "COOKALONG_STATE_DB": str(tmp_path / "state.sqlite3"),
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_WORKERS": "2",
+    }
+    command = gunicorn_command("-c", "python:cookalong.gunicorn_conf")
+    with running(command, env, port) as service:
+        # when eight clients send their request a byte a second
+        slow = [SlowClient(port, part=part) for _ in range(8)]
+        try:
+            time.sleep(0.5)  # they are connected and trickling
+            # then a normal request is still answered (http() waits at most 10 seconds)
+            reply = http("POST", service.url + "/", body_of(envelope()))
+            health = http("GET", service.url + "/")
+        finally:
+            for client in slow:
+                client.close()
+    assert reply.status == 200
+    assert "maple glazed pork belly" in reply.body["response"]["outputSpeech"]["ssml"]
+    assert health.body["status"] == "ok"

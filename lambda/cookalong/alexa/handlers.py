@@ -12,9 +12,12 @@ from ask_sdk_model.interfaces.connections import ConnectionsResponse
 
 from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.effects import PERMISSION_ACCEPTED
+from cookalong.alexa.fulfil import can_fulfill
+from cookalong.alexa.gate import CAN_FULFILL, speaks
 from cookalong.alexa.respond import speak, speak_key
 from cookalong.alexa.slots import Slots
 from cookalong.alexa.state import SESSION_KEY, cooking_session
+from cookalong.cooking.session import Cookbook
 
 log = logging.getLogger(__name__)
 
@@ -103,23 +106,91 @@ class SessionEndedHandler(AbstractRequestHandler):
         return handler_input.response_builder.response
 
 
+class ExceptionEncounteredHandler(AbstractRequestHandler):
+    """Alexa could not use the last response: log why. Alexa allows no speech in reply."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("System.ExceptionEncountered")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        error = getattr(request, "error", None)
+        cause = getattr(request, "cause", None)
+        log.error(
+            "Alexa could not use a response (request %s): %s %s",
+            getattr(cause, "request_id", None),
+            getattr(
+                getattr(error, "object_type", None), "value", getattr(error, "object_type", None)
+            ),
+            str(getattr(error, "message", "") or "")[:500],
+        )
+        return handler_input.response_builder.response
+
+
+class CanFulfillHandler(AbstractRequestHandler):
+    """Whether a name-free request is one the skill can serve; says nothing, changes nothing."""
+
+    def __init__(self, cookbook: Cookbook) -> None:
+        self.cookbook = cookbook
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type(CAN_FULFILL)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        intent = handler_input.request_envelope.request.intent
+        answer = can_fulfill(self.cookbook, intent.name, Slots(handler_input))
+        return handler_input.response_builder.set_can_fulfill_intent(answer).response
+
+
+class SystemRequestHandler(AbstractRequestHandler):
+    """Any other request that no person spoke (interface events): nothing to say."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return not speaks(getattr(request, "object_type", None))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info(
+            "no handler for %s: answered with silence",
+            handler_input.request_envelope.request.object_type,
+        )
+        return handler_input.response_builder.response
+
+
 class CatchAllExceptionHandler(AbstractExceptionHandler):
-    """Anything unexpected: log it and still say something useful, keeping the session open."""
+    """Anything unexpected: log it and still say something useful, keeping the session open.
+
+    A request that allows no speech (see :func:`cookalong.alexa.gate.speaks`) gets silence,
+    and a CanFulfillIntentRequest ``NO``.
+    """
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.exception("request failed: %s", exception)
+        kind = getattr(handler_input.request_envelope.request, "object_type", None)
+        if kind == CAN_FULFILL:
+            from ask_sdk_model.canfulfill import CanFulfillIntent, CanFulfillIntentValues
+
+            no = CanFulfillIntent(can_fulfill=CanFulfillIntentValues.NO)
+            return handler_input.response_builder.set_can_fulfill_intent(no).response
+        if not speaks(kind):
+            return handler_input.response_builder.response
         if SESSION_KEY not in handler_input.attributes_manager.request_attributes:
             return speak_key(handler_input, "request_malformed")
         return speak_key(handler_input, "error_generic")
 
 
-REQUEST_HANDLERS = (
-    LaunchHandler(),
-    IntentHandler(),
-    PermissionResponseHandler(),
-    SessionEndedHandler(),
-    UnknownIntentHandler(),
-)
+def request_handlers(cookbook: Cookbook) -> tuple[AbstractRequestHandler, ...]:
+    """Every request handler, in the order the SDK tries them; build once, at start-up."""
+    return (
+        LaunchHandler(),
+        IntentHandler(),
+        PermissionResponseHandler(),
+        SessionEndedHandler(),
+        CanFulfillHandler(cookbook),
+        ExceptionEncounteredHandler(),
+        UnknownIntentHandler(),
+        SystemRequestHandler(),
+    )

@@ -10,7 +10,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.api_client import TimedApiClient
-from cookalong.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler
+from cookalong.alexa.handlers import CatchAllExceptionHandler, request_handlers
 from cookalong.alexa.persistence import persistence_interceptors
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
 from cookalong.cooking.session import Cookbook, default_cookbook
@@ -56,10 +56,11 @@ def build_skill(
         persistence_adapter=persistence_adapter, api_client=TimedApiClient()
     )
     builder.skill_id = skill_id
-    for handler in REQUEST_HANDLERS:
+    for handler in request_handlers(cookbook):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
-    load_state, save_state = persistence_interceptors()  # they share unsaved states
+    # They share unsaved states; with the adapter, those are written back once the store answers.
+    load_state, save_state = persistence_interceptors(adapter=persistence_adapter)
     builder.add_global_request_interceptor(load_state)
     builder.add_global_request_interceptor(LoadCookingSession(cookbook))
     builder.add_global_response_interceptor(StoreCookingSession())

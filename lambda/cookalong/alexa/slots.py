@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot
 from ask_sdk_model.slu.entityresolution import StatusCode
 
+from cookalong.alexa.text import MAX_SLOT_CHARS, clean_text
 from cookalong.speech.heard import parse_number
 
 
 class Slots:
-    """The slots of the current intent. Missing, empty and unknown values read as ``None``."""
+    """The slots of the current intent. Missing, empty and unknown values read as ``None``.
+
+    What a cook said is cleaned (no characters XML cannot hold, one line) and bounded to
+    :data:`~cookalong.alexa.text.MAX_SLOT_CHARS` before anything repeats it back.
+    """
 
     def __init__(self, handler_input: HandlerInput) -> None:
         self._handler_input = handler_input
 
+    def _slots(self) -> dict:
+        # Not ask_sdk_core's get_slot: it refuses a CanFulfillIntentRequest, which has slots too.
+        intent = getattr(self._handler_input.request_envelope.request, "intent", None)
+        slots = getattr(intent, "slots", None)
+        return slots if isinstance(slots, dict) else {}
+
     def _slot(self, name: str):
-        try:
-            return get_slot(self._handler_input, name)
-        except (AttributeError, TypeError, ValueError):
-            return None
+        return self._slots().get(name)
+
+    def names(self) -> list[str]:
+        """The names of the slots the request carries (filled or not)."""
+        return [name for name in self._slots() if isinstance(name, str)]
 
     def words(self, name: str) -> str | None:
         """What the cook said for the slot ("five spice powder"), or ``None``."""
@@ -27,7 +38,7 @@ class Slots:
         value = getattr(slot, "value", None)
         if not isinstance(value, str):
             return None
-        value = value.strip()
+        value = clean_text(value, MAX_SLOT_CHARS)
         return value if value and value != "?" else None
 
     def id(self, name: str) -> str | None:
@@ -38,8 +49,8 @@ class Slots:
             status = getattr(getattr(authority, "status", None), "code", None)
             if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
                 value = authority.values[0].value
-                if value is not None and value.id:
-                    return str(value.id)
+                if value is not None and isinstance(value.id, str) and value.id:
+                    return value.id[:MAX_SLOT_CHARS]
         return None
 
     def number(self, name: str) -> int | None:

@@ -140,7 +140,7 @@ class SessionBase:
         """
         current = self.state.to_dict()
         if current is None:
-            return None if not isinstance(previous, dict) or self.state.repaired else previous
+            return None  # nothing worth keeping (a saved dict that repaired to nothing included)
         unchanged = isinstance(previous, dict) and (
             _without_times(previous) == _without_times(current)
         )

@@ -25,6 +25,8 @@ logs it and overwrites the stored copy).
 from __future__ import annotations
 
 import math
+import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -34,6 +36,8 @@ from cookalong.recipe.model import Component, Recipe
 STATE_VERSION = 2
 UNIT_SYSTEMS = ("us", "metric")
 MAX_SERVINGS = 100
+#: What travels in the ``"turn"`` session attribute (this session only, never saved).
+TURN_FIELDS = ("offer", "about", "last", "last_reprompt")
 #: Longest text kept for "repeat" (Alexa speaks at most 8,000 characters).
 MAX_SAID = 6000
 #: Longest Alexa timer id kept.
@@ -396,7 +400,12 @@ class CookingState:
         if step:
             progress.at[component] = step
         back = data.get("back_to")
-        if isinstance(back, list | tuple) and len(back) == 2 and back[0] in components:
+        if (
+            isinstance(back, list | tuple)
+            and len(back) == 2
+            and isinstance(back[0], str)
+            and back[0] in components
+        ):
             number = _int(back[1])
             if 1 <= number <= len(components[back[0]].steps):
                 progress.at[back[0]] = number
@@ -485,17 +494,26 @@ def _text(value: Any) -> str | None:
     return value[:MAX_SAID] if isinstance(value, str) and value else None
 
 
+_SERVINGS = re.compile(r"\d{1,3}(?:/\d{1,3})?")
+
+
 def _servings(value: Any) -> str | None:
-    if value is None or isinstance(value, bool | list | dict):
+    """Servings as saved ("8", "3/2"), from a short pattern only: "1e999999999" would make
+    ``Fraction`` build a number with a billion digits."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | Decimal | float):
+        number = _int(value)
+        text = str(number) if number == value else ""
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        return None
+    if not _SERVINGS.fullmatch(text):
         return None
     try:
-        text = str(value)
-        if len(text) > 32:
-            return None
         servings = Fraction(text)
-    except (ValueError, ZeroDivisionError, TypeError):
-        return None
-    if servings.denominator > 100:
+    except ZeroDivisionError:
         return None
     return str(servings) if 0 < servings <= MAX_SERVINGS else None
 
@@ -507,6 +525,7 @@ def _units(value: Any) -> str | None:
 __all__ = [
     "MAX_SERVINGS",
     "STATE_VERSION",
+    "TURN_FIELDS",
     "UNIT_SYSTEMS",
     "Activity",
     "CookingState",

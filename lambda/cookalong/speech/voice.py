@@ -3,7 +3,8 @@
 Everything the skill says lives in ``cookalong/locales/<locale>.json`` (with several variants per
 line where variety helps); this module only fills the templates with speakable values: amounts in
 the cook's units, temperatures in their scale, durations and lists said the way people say them.
-Locales fall back along ``en-GB`` → ``en`` → ``en-US``, and are loaded once per process.
+A request's locale is matched against the shipped files only (:func:`supported_locale`: the
+locale, else its language's default, else en-US); each file is loaded once per process.
 """
 
 from __future__ import annotations
@@ -370,9 +371,16 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.!?])")
 
 
 # -- loading -----------------------------------------------------------------------------------
-def _read(locale: str) -> dict[str, Any]:
-    path = LOCALES_DIR / f"{locale}.json"
-    if not path.exists():
+#: The locale files shipped with the skill, listed once at import: the only names ever opened.
+#: A request's locale is looked up in this table and never becomes part of a path.
+_FILES: dict[str, Path] = {p.stem: p for p in LOCALES_DIR.glob("*.json")}
+#: Longest locale tag considered at all (BCP 47 tags Alexa sends are five characters).
+MAX_LOCALE_CHARS = 35
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = _FILES.get(name)
+    if path is None:
         return {}
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -388,10 +396,44 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def known_locales() -> list[str]:
+    """The locales the skill speaks (one ``<language>-<REGION>.json`` file each), sorted."""
+    return sorted(name for name in _FILES if "-" in name)
+
+
+_SUPPORTED = {name.lower(): name for name in known_locales()}
+_LANGUAGE_DEFAULT: dict[str, str] = {}
+for _name in sorted(_SUPPORTED.values(), key=lambda n: n != BASE_LOCALE):
+    _LANGUAGE_DEFAULT.setdefault(_name.split("-")[0].lower(), _name)
+
+
+def supported_locale(locale: object) -> str:
+    """The supported locale that speaks for ``locale``, whatever the request carried.
+
+    Parameters
+    ----------
+    locale
+        The request's ``locale``: normally ``"en-GB"``, but it may be missing, not a string,
+        absurdly long or made up.
+
+    Returns
+    -------
+    str
+        ``locale`` itself when the skill speaks it (any case, ``_`` or ``-``); else the
+        language's default (``"en-NZ"`` → ``"en-US"``); else :data:`BASE_LOCALE`.
+    """
+    if not isinstance(locale, str) or not locale or len(locale) > MAX_LOCALE_CHARS:
+        return BASE_LOCALE
+    tag = locale.strip().replace("_", "-").lower()
+    found = _SUPPORTED.get(tag)
+    if found is not None:
+        return found
+    return _LANGUAGE_DEFAULT.get(tag.split("-")[0], BASE_LOCALE)
+
+
 @cache
-def voice_for(locale: str | None) -> Voice:
-    """The voice of a locale (``en-GB``), falling back to its language and then to en-US."""
-    locale = locale or BASE_LOCALE
+def _voice(locale: str) -> Voice:
+    # Called only with supported locales, so the cache holds one voice per locale file.
     resources = _read(BASE_LOCALE)
     language = locale.split("-")[0]
     if language != locale:
@@ -401,5 +443,10 @@ def voice_for(locale: str | None) -> Voice:
     return Voice(locale, resources)
 
 
-def known_locales() -> list[str]:
-    return sorted(p.stem for p in LOCALES_DIR.glob("*-*.json"))
+def voice_for(locale: object) -> Voice:
+    """The voice for a request's locale (see :func:`supported_locale` for the fallbacks).
+
+    Only the locale files shipped with the skill are ever read, each once per process; the
+    request's value never touches the filesystem and never grows a cache.
+    """
+    return _voice(supported_locale(locale))

@@ -1,7 +1,9 @@
 """Where the cook's place is kept between sessions: DynamoDB when deployed, sqlite locally.
 
 :func:`adapter_from_env` picks the store once, at start-up, and returns an ASK SDK persistence
-adapter wrapped in a :class:`MeteredAdapter` (whose ``stats`` count reads, writes and failures).
+adapter wrapped in a :class:`MeteredAdapter` (whose ``stats`` count reads, writes and failures,
+and whose circuit breaker keeps calls away from a store that is failing; ``health()`` reports
+both without calling the store).
 
 The persisted item is ``{"state": <cooking state>}``, where the cooking state is a JSON-able
 dict with a ``"v"`` schema version, owned and repaired by :mod:`cookalong.cooking`; the stores
@@ -29,7 +31,8 @@ from pathlib import Path
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
-from cookalong.storage.metered import MeteredAdapter, StoreStats
+from cookalong.storage.breaker import CircuitBreaker
+from cookalong.storage.metered import MeteredAdapter, StoreStats, StoreUnavailable
 
 #: Key of the cooking state inside the persisted attributes.
 STATE_KEY = "state"
@@ -95,7 +98,8 @@ def adapter_from_env(environ: Mapping[str, str] = os.environ) -> MeteredAdapter:
     Returns
     -------
     MeteredAdapter
-        An ``AbstractPersistenceAdapter``; its ``stats`` count the store calls.
+        An ``AbstractPersistenceAdapter``; its ``stats`` count the store calls, and its circuit
+        breaker (one per adapter, so one per container) stops calling a failing store.
 
     Raises
     ------
@@ -105,15 +109,22 @@ def adapter_from_env(environ: Mapping[str, str] = os.environ) -> MeteredAdapter:
     ttl = ttl_seconds(environ)
     table = (environ.get("TABLE_NAME") or "").strip()
     if table:
-        from cookalong.storage.dynamodb import TtlDynamoDbAdapter, dynamodb_resource
+        from cookalong.storage.dynamodb import PROBE_CONFIG, TtlDynamoDbAdapter, dynamodb_resource
 
         inner: AbstractPersistenceAdapter = TtlDynamoDbAdapter(
             table, resource=dynamodb_resource(environ), ttl_seconds=ttl
         )
-        return MeteredAdapter(inner, store="dynamodb")
+
+        def probe() -> AbstractPersistenceAdapter:  # built on the first outage, not at start-up
+            return TtlDynamoDbAdapter(
+                table, resource=dynamodb_resource(environ, PROBE_CONFIG), ttl_seconds=ttl
+            )
+
+        return MeteredAdapter(inner, store="dynamodb", breaker=CircuitBreaker(), probe=probe)
     from cookalong.storage.sqlite import SqliteAdapter  # sqlite3 only when it is the store
 
-    return MeteredAdapter(SqliteAdapter(state_db_path(environ), ttl_seconds=ttl), store="sqlite")
+    sqlite = SqliteAdapter(state_db_path(environ), ttl_seconds=ttl)
+    return MeteredAdapter(sqlite, store="sqlite", breaker=CircuitBreaker())
 
 
 def __getattr__(name: str) -> object:
@@ -130,10 +141,12 @@ __all__ = [
     "DEFAULT_TTL_DAYS",
     "STATE_KEY",
     "TTL_ATTRIBUTE",
+    "CircuitBreaker",
     "MeteredAdapter",
     "SqliteAdapter",
     "StorageConfigError",
     "StoreStats",
+    "StoreUnavailable",
     "adapter_from_env",
     "state_db_path",
     "ttl_seconds",

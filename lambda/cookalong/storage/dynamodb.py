@@ -15,6 +15,10 @@ after about 5 s at the very worst and after about 2 s in the usual outage shapes
 refused: milliseconds; no route: 2 x 1 s connect; a hung server: 2 x 1 s read). The save
 interceptor never writes after a read that failed or was slow in the same request, so a request
 spends at most one slow call plus one fast one on the store.
+
+During an outage the circuit breaker (:mod:`cookalong.storage.breaker`) stops even that: after a
+slow failure no call is made until a probe, which uses :data:`PROBE_CONFIG` (0.25 s connect and
+read timeouts, one attempt), finds the table answering again.
 """
 
 from __future__ import annotations
@@ -52,6 +56,13 @@ CLIENT_CONFIG = Config(
     connect_timeout=1.0,
     read_timeout=1.0,
     retries={"mode": "standard", "total_max_attempts": 2},  # the first try and one retry
+    tcp_keepalive=True,
+)
+#: The call that probes a store the circuit breaker has given up on: short, and never retried.
+PROBE_CONFIG = Config(
+    connect_timeout=0.25,
+    read_timeout=0.25,
+    retries={"mode": "standard", "total_max_attempts": 1},
     tcp_keepalive=True,
 )
 
