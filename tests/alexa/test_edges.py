@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from cookalong.alexa.respond import ssml
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("COOKALONG_STATE_DB", str(tmp_path_factory.mktemp("state") / "state.sqlite3"))
-    mp.delenv("TABLE_NAME", raising=False)
-    mp.delenv("SKILL_ID", raising=False)
-    import app as module
-
-    yield importlib.reload(module)
-    mp.undo()
+def app(lambda_app):
+    """The Lambda entry point on a private sqlite store (``tests/alexa/conftest.py``)."""
+    return lambda_app
 
 
 def test_ssml_escapes_what_would_break_speech():
