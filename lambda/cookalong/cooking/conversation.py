@@ -186,9 +186,11 @@ class Conversation(SessionBase):
                         ingredient_words, ingredient_key, component_words, component_key, unit
                     )
                 if component or unit:
+                    # the words said before find the same ingredients again (and can be
+                    # narrowed to another part); without words, the last answer's own
                     return self.how_much(
                         before.words,
-                        before.ingredients[0] if before.ingredients else None,
+                        None,
                         component_words,
                         component_key or (before.component if not component_words else None),
                         unit or before.unit,

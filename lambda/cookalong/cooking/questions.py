@@ -233,6 +233,10 @@ class Questions(SessionBase):
             if not found:
                 return self._not_an_ingredient(ingredient_words or ingredient_key or "")
         elif self.before is not None and self.before.ingredients:
+            # "how much is that in ounces" is still "that", in the part it was narrowed to
+            ingredient_words = self.before.words
+            if not (component_words or component_key):
+                component_key = self.before.component
             found = tuple(
                 self.recipe.ingredients_by_id[i]
                 for i in self.before.ingredients
