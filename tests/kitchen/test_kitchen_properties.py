@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cookalong.kitchen.amounts import US_VOLUME_GRID, Amount, format_amount, parse_amount
 from cookalong.kitchen.durations import format_iso_duration, parse_duration
-from cookalong.kitchen.speech import speak_amount, speak_duration
+from cookalong.speech.lang.en.speak import speak_amount, speak_duration
 from cookalong.kitchen.temperature import celsius_to_fahrenheit, fahrenheit_to_celsius
 from cookalong.kitchen.units import METRIC, UNITS
 from tests.kitchen.speakable import UNSPEAKABLE

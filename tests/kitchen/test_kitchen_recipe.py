@@ -14,7 +14,7 @@ import pytest
 
 from cookalong.kitchen.amounts import Amount, format_amount, parse_amount
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
-from cookalong.kitchen.speech import (
+from cookalong.speech.lang.en.speak import (
     speak_amount,
     speak_duration,
     speak_duration_range,

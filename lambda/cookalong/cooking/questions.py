@@ -287,7 +287,12 @@ class Questions(SessionBase):
     def _quantity_in(self, ingredient: Ingredient, unit: str | None) -> Quantity:
         """The amount, in the unit asked for when it can be said in it (this once)."""
         quantity = self._quantity(ingredient)
-        if not unit or to_unit(quantity.amount, unit, ingredient=ingredient.name) is None:
+        if not unit:
+            return quantity
+        # a density is found by the ingredient's name, or by its key (which a translated
+        # recipe shares with its source: "pork-belly")
+        names = (ingredient.name, ingredient.key.replace("-", " "))
+        if all(to_unit(quantity.amount, unit, ingredient=name) is None for name in names):
             return quantity
         return Quantity(quantity.ingredient, quantity.amount, unit)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from cookalong.kitchen import speech as kitchen_speech
+from cookalong.speech.lang.en import speak as kitchen_speech
 from cookalong.kitchen.amounts import GLYPHS, Amount, take_number, to_metric
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
 from cookalong.kitchen.temperature import Temperature, parse_temperature

@@ -1,0 +1,246 @@
+"""The German pack: amounts, durations and temperatures as German cooks say them.
+
+"zwei Esslöffel Ahornsirup", "ein halber Teelöffel", "eine Prise", "680 Gramm"; "zwei Stunden",
+"zehn bis fünfzehn Minuten"; "135 Grad Ober- und Unterhitze"; names with their article in the
+case a template asks for: ``{part_acc}`` "den Schweinebauch", ``{bei_part}`` "beim
+Schweinebauch", ``{fuer_label}`` "fürs Backen" (see ``NOTES.md``). The words are
+``words.json``, with the locale's overlay (``locales/de-AT.json`` → ``words``: Kaffeelöffel).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+from cookalong.kitchen.amounts import Amount, to_metric
+from cookalong.kitchen.conversions import CannotConvert, to_unit
+from cookalong.kitchen.temperature import Temperature
+from cookalong.kitchen.units import METRIC, UNITS
+from cookalong.recipe.model import OvenSetting
+from cookalong.speech.lang import pack_dir
+from cookalong.speech.lang.de import grammar
+from cookalong.speech.lang.de.grammar import W, number, one, whole
+
+_CASES = frozenset({"nom", "acc", "dat"})
+_PREPOSITIONS = frozenset(grammar._PREPOSITIONS)
+#: Values a German template says with their noun: "für vier Personen", "sechs Zutaten".
+_COUNTED = {
+    "servings": ("Person", "Personen", "f", "nom"),
+    "ingredients": ("Zutat", "Zutaten", "f", "nom"),
+    "days": ("Tag", "Tage", "m", "acc"),
+}
+_SYMBOLS = {
+    "½": "einhalb",
+    "¼": "einviertel",
+    "¾": "dreiviertel",
+    "°F": " Grad Fahrenheit",
+    "°C": " Grad",
+    "°": " Grad",
+}
+_HALF = {"m": "halber", "f": "halbe", "n": "halbes"}
+_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
+
+
+@cache
+def _overlay_words(spelling: str | None) -> dict[str, Any]:
+    """The words of a locale whose settings say ``spelling`` (``"austrian"``: de-AT)."""
+    units = dict(W["units"])
+    if spelling == "austrian":
+        path = pack_dir("de") / "locales" / "de-AT.json"
+        with path.open(encoding="utf-8") as handle:
+            overlay = json.load(handle).get("words", {})
+        units.update(overlay.get("units", {}))
+    return units
+
+
+def _spelling(locale: str) -> str | None:
+    return "austrian" if locale == "de-AT" else None
+
+
+def _said_number(value: Fraction) -> str:
+    return number(value)
+
+
+class Fields(dict):
+    """A template's values, with the German forms a template may name built on demand:
+    ``{part_acc}``, ``{bei_part}``, ``{fuer_elsewhere}`` (each item of a list)."""
+
+    def __missing__(self, key: str) -> str:
+        base, _, case = key.rpartition("_")
+        if case in _CASES and base in self:
+            return self._each(base, lambda name: grammar.with_article(name, case))
+        preposition, _, base = key.partition("_")
+        if preposition in _PREPOSITIONS and base in self:
+            return self._each(base, lambda name: grammar.with_preposition(preposition, name))
+        raise KeyError(key)
+
+    def _each(self, base: str, say: Any) -> str:
+        value = self[base]
+        items = getattr(value, "items", None)
+        if isinstance(items, tuple):
+            return German.join(LANGUAGE, [say(item) for item in items if item], "und")
+        return say(str(value)) if value else ""
+
+
+class German:
+    code = "de"
+
+    def number(self, value: Fraction | int) -> str:
+        return number(Fraction(value))
+
+    # -- amounts ---------------------------------------------------------------------------
+    def amount(
+        self,
+        amount: Amount | None,
+        name: str,
+        *,
+        locale: str,
+        metric: bool,
+        unit: str | None = None,
+        key: str | None = None,
+    ) -> str:
+        if unit is not None:
+            converted = None
+            for known in (name, (key or "").replace("-", " ")):
+                converted = to_unit(amount, unit, ingredient=known or None)
+                if converted is not None:
+                    break
+            if converted is None:
+                raise CannotConvert(amount, unit, name)
+            amount = converted
+        elif amount is not None and metric:
+            amount = to_metric(amount)
+        if amount is None:
+            return f"etwas {name}"
+        said = self._amount(amount, _overlay_words(_spelling(locale)), us=not metric)
+        noun = amount.noun
+        if amount.unit is None and noun and (noun.lower() in name.lower() or name in noun):
+            return said
+        return f"{said} {name}"
+
+    def _amount(self, amount: Amount, units: Mapping[str, Any], *, us: bool) -> str:
+        about = "etwa " if amount.approximate else ""
+        adjective = ""
+        if amount.unit is not None:
+            entry = units.get(amount.unit) or {}
+            gender = entry.get("gender", "m")
+            singular = entry.get("singular", amount.unit)
+            plural = entry.get("plural", singular)
+            if us and "said_in_us_units" in entry:
+                adjective, singular = entry["said_in_us_units"].split(" ", 1)
+                adjective = re.sub(r"(es|er|e)$", "", adjective)
+        elif amount.noun is not None:
+            singular = amount.noun
+            gender = grammar.gender(singular)
+            counted = W["counted_nouns"].get(singular, {})
+            plural = amount.noun_plural or counted.get("plural", singular)
+        else:
+            said = _said_number(amount.value)
+            if amount.upper is not None:
+                said += " bis " + _said_number(amount.upper)
+            return about + said
+        if amount.size:
+            adjective = W["adjective_endings"]["sizes"].get(amount.size, amount.size)
+        value = amount.value
+
+        def before(noun_gender: str) -> str:
+            return f"{adjective}{_ENDING[noun_gender]} " if adjective else ""
+
+        if amount.upper is not None:
+            return (
+                f"{about}{_said_number(value)} bis {_said_number(amount.upper)} "
+                f"{before('pl')}{plural}"
+            )
+        if value == 1:
+            return f"{about}{one(gender)} {before(gender)}{singular}"
+        if value < 1:
+            if value == Fraction(1, 2):
+                half = _HALF.get(gender, "halbe")
+                return f"{about}{one(gender)} {half} {before(gender)}{singular}"
+            if value in grammar._PARTS:
+                return f"{about}{grammar._PARTS[value]} {before(gender)}{singular}"
+        unit = UNITS.get(amount.unit) if amount.unit else None
+        if unit is not None and unit.system == METRIC and value.denominator not in (1, 2, 4):
+            return f"{about}{grammar.decimal(value)} {before('pl')}{plural}"
+        return f"{about}{_said_number(value)} {before('pl')}{plural}"
+
+    # -- temperatures ----------------------------------------------------------------------
+    def temperature(self, t: Temperature, scale: str) -> str:
+        if scale:
+            t = t.to(scale)
+        degrees = whole(int(t.degrees)) if t.degrees == int(t.degrees) else str(t.degrees)
+        return f"{degrees} Grad" if t.scale == "C" else f"{degrees} Grad Fahrenheit"
+
+    def oven_fields(self, oven: OvenSetting) -> dict[str, str]:
+        modes = W["oven"]["modes"]
+        mode = modes.get(oven.mode, {})
+        heats = W["oven"]["heat"]
+        if oven.fan or mode.get("fan"):
+            heat = heats["fan"]
+        elif oven.mode == "broil" or not oven.heat:
+            heat = ""
+        else:
+            heat = heats.get(oven.heat, "")
+        return {"mode_prep": mode.get("prep", "bei"), "heat": heat}
+
+    # -- durations -------------------------------------------------------------------------
+    def duration(self, d: timedelta, case: str = "nom") -> str:
+        return grammar.duration(d, case)
+
+    def duration_range(self, low: timedelta, high: timedelta) -> str:
+        return grammar.duration_range(low, high)
+
+    def duration_adjective(self, d: timedelta) -> str | None:
+        return grammar.duration_adjective(d)
+
+    # -- words -----------------------------------------------------------------------------
+    def unit_name(self, key: str, spelling: str | None) -> str:
+        """A unit after "in": the dative plural ("in Gramm", "in Esslöffeln")."""
+        entry = _overlay_words(spelling).get(key)
+        return entry["dative_plural"] if entry else key
+
+    def join(self, items: list[str], word: str) -> str:
+        """ "a, b und c": no comma before und/oder."""
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {word} {items[-1]}"
+
+    def spoken_text(self, text: str) -> str:
+        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 bis \2", text)
+        return re.sub(r"(\d),(\d)", r"\1 Komma \2", text)
+
+    def metric_lengths(self, text: str, spelling: str | None) -> str:
+        return text  # a German recipe's speech says its centimetres itself
+
+    def nutrient(self, value: str) -> str:
+        """ "320 kcal" → "320"; "12 g" → "12 Gramm"; "480 mg" → "480 Milligramm"."""
+        value = re.sub(r"\bk?cal(ories)?\b", "", value, flags=re.IGNORECASE).strip()
+        value = re.sub(r"(\d)\.(\d)", r"\1,\2", value)
+        value = re.sub(r"(\d)\s*mg\b", r"\1 Milligramm", value)
+        return re.sub(r"(\d)\s*g\b", r"\1 Gramm", value)
+
+    def factor_word(self, factor: Fraction) -> str | None:
+        key = str(factor)
+        return W["factor_words"].get(key)
+
+    def fields(self, values: Mapping[str, Any]) -> Mapping[str, Any]:
+        found = Fields(values)
+        for name, (singular, plural, gender, case) in _COUNTED.items():
+            said = found.get(name)
+            if isinstance(said, str) and said and not said.endswith((singular, plural)):
+                if said in ("eins", "ein", "eine"):
+                    found[name] = f"{one(gender, case)} {singular}"
+                else:
+                    found[name] = f"{said} {plural}"
+        return found
+
+    def symbols(self) -> Mapping[str, str]:
+        return _SYMBOLS
+
+
+LANGUAGE = German()
