@@ -594,9 +594,17 @@ def _german_forms(action: str) -> tuple[str | None, ...]:
     irregular = table.get("irregular_participles", {})
     if verb in irregular:
         forms.append(irregular[verb])
-    elif " " not in verb and verb.endswith("en") and verb not in table.get("separable", {}):
-        forms.append("ge" + verb[:-2] + "t")
+    elif " " not in verb and verb.endswith("en") and not verb.startswith(_PREFIXES):
+        stem = verb[:-2]
+        if verb.endswith("ieren"):
+            forms.append(stem + "t")  # mariniert
+        else:
+            forms.append("ge" + stem + ("et" if stem.endswith(("t", "d")) else "t"))
     return tuple(forms)
+
+
+# A verb with one of these prefixes has no ge- participle of the simple kind (listed in the pack).
+_PREFIXES = ("an", "auf", "ab", "aus", "ein", "vor", "zu", "be", "ver", "er", "zer", "ent", "über")
 
 
 def _action_forms(language: str) -> Any:

@@ -151,7 +151,8 @@ class Cookbook:
         if not words:
             return []
         names = {rid: (title, *self._aliases.get(rid, ())) for rid, title in self._titles.items()}
-        return match_titles(words, names)
+        languages = {self._languages.get(rid, "en") for rid in self._titles}
+        return match_titles(words, names, languages.pop() if len(languages) == 1 else "en")
 
     def session(self, saved: object, turn: object = None, *, now: int) -> CookingSession:
         state = CookingState.from_dict(saved, self.recipes, turn)
