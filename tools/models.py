@@ -332,6 +332,12 @@ def localise(text: str, words: Mapping[str, str]) -> str:
     """Substitute the locale's words in ``text`` (whole words only; ``{slot}`` left alone)."""
     if not words:
         return text
+    phrases = sorted((k for k in words if " " in k), key=len, reverse=True)
+    if phrases:  # "der backofen" → "das backrohr": the article changes with the noun
+        said = f" {text} "
+        for phrase in phrases:
+            said = said.replace(f" {phrase} ", f" {words[phrase]} ")
+        text = said.strip()
     return " ".join(words.get(word, word) for word in text.split())
 
 

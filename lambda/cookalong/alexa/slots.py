@@ -19,6 +19,14 @@ class Slots:
     def __init__(self, handler_input: HandlerInput) -> None:
         self._handler_input = handler_input
 
+    @property
+    def language(self) -> str:
+        """The request's language ("en", "de"): whose words the slots are in."""
+        from cookalong.speech.voice import supported_locale
+
+        locale = getattr(self._handler_input.request_envelope.request, "locale", None)
+        return supported_locale(locale).split("-")[0]
+
     def _slots(self) -> dict:
         # Not ask_sdk_core's get_slot: it refuses a CanFulfillIntentRequest, which has slots too.
         intent = getattr(self._handler_input.request_envelope.request, "intent", None)

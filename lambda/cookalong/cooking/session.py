@@ -47,6 +47,12 @@ class _Recipes(Mapping[str, Recipe]):
     def __contains__(self, rid: object) -> bool:
         return rid in self._loaders
 
+    def only(self, ids: list[str]) -> _Recipes:
+        """The recipes ``ids``, sharing what is loaded (one load of each, whatever the view)."""
+        view = _Recipes({rid: self._loaders[rid] for rid in ids})
+        view._loaded = self._loaded
+        return view
+
 
 class Cookbook:
     """The recipes this skill knows, each with its look-up index, built once when first used.
@@ -116,7 +122,8 @@ class Cookbook:
                     self._aliases,
                     self._languages,
                 )
-                found.recipes = self.recipes  # one load of each recipe, whatever the view
+                if isinstance(self.recipes, _Recipes):  # one load of each recipe, any view
+                    found.recipes = self.recipes.only(ids)
                 found._indexes = self._indexes
             self._by_language[language] = found
         return found

@@ -58,6 +58,13 @@ def _overlay_words(spelling: str | None) -> dict[str, Any]:
     return units
 
 
+_HEARD_UNITS = {
+    heard: key
+    for spelling in (None, "austrian")
+    for key, entry in _overlay_words(spelling).items()
+    if key != "note"
+    for heard in entry.get("heard", ())
+}
 def _spelling(locale: str) -> str | None:
     return "austrian" if locale == "de-AT" else None
 
@@ -241,6 +248,28 @@ class German:
 
     def symbols(self) -> Mapping[str, str]:
         return _SYMBOLS
+
+    def heard_system(self, words: str | None) -> str | None:
+        """ "in Gramm bitte" → metric; "in Tassen" → us."""
+        if not words:
+            return None
+        said = words.lower()
+        if re.search(r"\b(metrisch\w*|gramm|kilo\w*|milliliter\w*|liter\w*|celsius)\b", said):
+            return "metric"
+        if re.search(r"\b(amerikanisch\w*|us|tassen?|cups?|unzen?|pfund|fahrenheit)\b", said):
+            return "us"
+        return None
+
+    def heard_unit(self, words: str) -> str | None:
+        """ "in Gramm", "Esslöffel", "kaffeelöffeln": a kitchen key."""
+        said = " ".join(w for w in words.lower().split() if w not in ("in", "im"))
+        return _HEARD_UNITS.get(said)
+
+    def leading_unit(self, words: str) -> tuple[str, str] | None:
+        """ "Gramm Meersalzflocken" → ("gram", "Meersalzflocken")."""
+        first, _, rest = words.partition(" ")
+        key = _HEARD_UNITS.get(first.lower())
+        return (key, rest) if key and rest else None
 
 
 LANGUAGE = German()

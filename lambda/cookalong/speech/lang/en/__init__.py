@@ -14,7 +14,7 @@ from typing import Any
 
 from cookalong.kitchen.amounts import Amount, to_metric
 from cookalong.kitchen.temperature import Temperature
-from cookalong.kitchen.units import UNITS, tablespoon_ml_for
+from cookalong.kitchen.units import UNITS, match_unit, tablespoon_ml_for
 from cookalong.recipe.model import OvenSetting
 from cookalong.speech.lang.en import speak
 
@@ -29,6 +29,12 @@ _SYMBOLS = {
     "°C": " degrees Celsius",
     "°": " degrees",
 }
+_METRIC_WORDS = re.compile(
+    r"\b(metric|grams?|kilo\w*|millilit\w+|lit(?:re|er)s?|celsius|centigrade)\b"
+)
+_US_WORDS = re.compile(
+    r"\b(imperial|us|u s|american|cups?|(?:tea|table)?spoons?|ounces?|pounds?|fahrenheit)\b"
+)
 _FACTORS = {
     Fraction(2): "double",
     Fraction(3): "triple",
@@ -117,6 +123,25 @@ class English:
 
     def fields(self, values: Mapping[str, Any]) -> Mapping[str, Any]:
         return values
+
+    def heard_system(self, words: str | None) -> str | None:
+        """Units a cook named that Alexa did not resolve: "in grams please" → metric."""
+        if not words:
+            return None
+        w = words.lower()
+        if _METRIC_WORDS.search(w):
+            return "metric"
+        if _US_WORDS.search(w):
+            return "us"
+        return None
+
+    def heard_unit(self, words: str) -> str | None:
+        """A unit a cook named ("in grams", "tablespoons"): a kitchen key."""
+        found = match_unit(words.lower().removeprefix("in ").strip())
+        return found[0].key if found else None
+
+    def leading_unit(self, words: str) -> tuple[str, str] | None:
+        return None  # English samples carry the unit in its own slot
 
     def symbols(self) -> Mapping[str, str]:
         return _SYMBOLS
