@@ -421,13 +421,17 @@ _DETAIL_ACTIONS: dict[str, dict[str, str]] = {
 
 @lru_cache(maxsize=64)
 def _detail_patterns(language: str, detail: str) -> tuple[tuple[re.Pattern[str], int], ...]:
-    table = _DETAILS.get(language) or _DETAILS["en"]
+    table = _DETAILS.get(language) or _pack_lookup(language).get("details") or _DETAILS["en"]
     return tuple((re.compile(p, re.IGNORECASE), w) for p, w in table.get(detail, ()))
 
 
 def detail_action_sentences(text: str, detail: str, language: str = "en") -> list[str]:
     """The sentences of a step that do what ``detail`` is about, without saying it."""
-    table = _DETAIL_ACTIONS.get(language) or _DETAIL_ACTIONS["en"]
+    table = (
+        _DETAIL_ACTIONS.get(language)
+        or _pack_lookup(language).get("detail_actions")
+        or _DETAIL_ACTIONS["en"]
+    )
     pattern = table.get(detail)
     if pattern is None:
         return []
@@ -508,3 +512,13 @@ def _german_topics(language: str) -> dict[str, frozenset[str]] | None:
     if not topics:
         return None
     return {k: frozenset(v) for k, v in topics.items() if k != "note"}
+
+
+@cache
+def _pack_lookup(language: str) -> dict:
+    """A language pack's look-up words (``words.json`` → ``lookup``), or nothing."""
+    if language == "en":
+        return {}
+    from cookalong.speech.lang import words
+
+    return words(language).get("lookup", {})

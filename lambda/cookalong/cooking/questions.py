@@ -21,7 +21,7 @@ from cookalong.cooking.now import (
 )
 from cookalong.cooking.state import MAX_SERVINGS
 from cookalong.kitchen.conversions import to_unit
-from cookalong.recipe.model import Ingredient
+from cookalong.recipe.model import Ingredient, OvenSetting
 
 _MINUTE = timedelta(minutes=1)
 #: How many ingredients one answer lists before it offers the rest.
@@ -361,7 +361,7 @@ class Questions(SessionBase):
                 return self._ask(
                     Msg.of("oven_now", oven=oven.setting, scale=scale), "reprompt_step"
                 )
-            if upcoming is not None and upcoming.oven in (None, oven.setting):
+            if upcoming is not None and _heated_for(oven.setting, upcoming.oven):
                 return self._ask(
                     Msg.of(
                         "oven_preheated",
@@ -534,3 +534,11 @@ class Questions(SessionBase):
 
 
 __all__ = ["LIST_CHUNK", "MAX_SERVINGS", "Questions", "longest"]
+
+
+def _heated_for(setting: OvenSetting, wanted: OvenSetting | None) -> bool:
+    """The oven as it is set serves the step to come: no setting of its own, the same one, or
+    the bake a preheat was for (the same temperature and heat)."""
+    if wanted is None or wanted == setting:
+        return True
+    return setting.mode == "preheat" and replace(wanted, mode="preheat") == setting

@@ -84,6 +84,8 @@ class Cookbook:
         self._languages = languages or {}
         self._indexes: dict[str, RecipeIndex] = {}
         self._by_language: dict[str, Cookbook] = {}
+        #: How many recipes the whole catalog has, in every language (a view has fewer).
+        self.catalog_size = len(titles)
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
@@ -124,6 +126,7 @@ class Cookbook:
                 )
                 if isinstance(self.recipes, _Recipes):  # one load of each recipe, any view
                     found.recipes = self.recipes.only(ids)
+                found.catalog_size = self.catalog_size
                 found._indexes = self._indexes
             self._by_language[language] = found
         return found
