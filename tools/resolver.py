@@ -78,6 +78,7 @@ _TENS = {word: 10 * n for n, word in enumerate(TENS_WORDS) if word != "-"}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"a", "and"}
 
+
 @dataclass(frozen=True)
 class Hearing:
     """A language's words for hearing a request as Alexa does: launch and one-shot phrases,
@@ -142,11 +143,11 @@ def hearing(language: str) -> Hearing:
 
 def _normalise(text: str, language: str) -> str:
     """:func:`normalise` for another language: its letters kept (German ä, ö, ü, ß)."""
-    from cookalong.recipe.slots import LETTERS
+    from cookalong.speech.lang import letters
 
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<=\d),(?=\d)", " komma ", text)
-    text = re.sub(f"[^{LETTERS[language]}0-9'. ]+", " ", text)
+    text = re.sub(f"[^{letters(language)}0-9'. ]+", " ", text)
     # "3." is an ordinal in German ("Schritt 3."); any other full stop is punctuation
     kept = [w if re.fullmatch(r"\d+\.", w) else w.replace(".", " ") for w in text.split()]
     words = [word.strip("'") for word in " ".join(kept).split()]

@@ -6,13 +6,13 @@ from fractions import Fraction as F
 
 import pytest
 
-from cookalong.speech.lang.en.speak import speak_temperature
 from cookalong.kitchen.temperature import (
     Temperature,
     celsius_to_fahrenheit,
     fahrenheit_to_celsius,
     parse_temperature,
 )
+from cookalong.speech.lang.en.speak import speak_temperature
 
 
 @pytest.mark.parametrize(

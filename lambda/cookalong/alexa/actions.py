@@ -17,7 +17,9 @@ Action = Callable[[CookingSession, Slots], Reply]
 
 
 def _units(session: CookingSession, slots: Slots) -> Reply:
-    return session.units(slots.id("system") or pack(slots.language).heard_system(slots.words("system")))
+    return session.units(
+        slots.id("system") or pack(slots.language).heard_system(slots.words("system"))
+    )
 
 
 def _unit(slots: Slots) -> str | None:

@@ -29,8 +29,8 @@ from ask_sdk_model.canfulfill import (
 from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.slots import Slots
 from cookalong.cooking.lookup import RecipeIndex, normalise
-from cookalong.speech.lang import pack
 from cookalong.cooking.session import MAX_SERVINGS, Cookbook
+from cookalong.speech.lang import pack
 
 __all__ = ["INTENT_SLOTS", "can_fulfill"]
 

@@ -7,6 +7,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 
 from cookalong.alexa.text import MAX_SLOT_CHARS, clean_text
 from cookalong.speech.heard import parse_number
+from cookalong.speech.lang import pack
 
 
 class Slots:
@@ -71,7 +72,10 @@ class Slots:
         words = self.words(name)
         if words is None:
             return None
-        return parse_number(words)
+        found = parse_number(words)
+        if found is None and self.language != "en":  # "acht", "der dritte"
+            found = pack(self.language).heard_number(words)
+        return found
 
     def unreadable(self, name: str) -> bool:
         """Alexa heard a number here but could not read it (the slot value is "?")."""

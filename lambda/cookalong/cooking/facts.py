@@ -104,9 +104,7 @@ class Facts(SessionBase):
                     "reprompt_step",
                 )
         for step in self._steps_from_here():
-            related = detail_action_sentences(
-                self._detail_text(step), detail, self.recipe.language
-            )
+            related = detail_action_sentences(self._detail_text(step), detail, self.recipe.language)
             if related:
                 return self._ask(
                     Msg.of(

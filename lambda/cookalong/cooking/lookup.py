@@ -322,9 +322,7 @@ def _exact_first(spoken: str, found: list[Ingredient], rules: Rules) -> tuple[In
     return tuple(exact) if exact and len(exact) < len(found) else tuple(found)
 
 
-def match_titles(
-    spoken: str, names: dict[str, tuple[str, ...]], language: str = "en"
-) -> list[str]:
+def match_titles(spoken: str, names: dict[str, tuple[str, ...]], language: str = "en") -> list[str]:
     """The recipes a cook may mean: every name exactly, else the recipes sharing the most
     words with what was said, else a near miss. Ties are all returned (ask which)."""
     rules = rules_for(language)

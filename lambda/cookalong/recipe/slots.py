@@ -50,10 +50,6 @@ TENS_WORDS = (
 )
 
 
-#: The letters speech recognition writes in each language (German keeps ä, ö, ü and ß).
-LETTERS = {"en": "a-z", "de": "a-zäöüß"}
-
-
 def speakable(text: str, language: str = "en") -> str:
     """A slot value or synonym in the form Alexa's speech recognition writes it.
 
@@ -72,9 +68,12 @@ def speakable(text: str, language: str = "en") -> str:
 
 
 def _speakable_in(text: str, language: str) -> str:
-    from cookalong.speech.lang.de.grammar import cardinal  # the only other language yet
+    """:func:`speakable` in a language with a pack: its letters kept, its number words."""
+    from cookalong.speech.lang import letters as letters_of
+    from cookalong.speech.lang import pack
 
-    letters = LETTERS[language]
+    letters = letters_of(language)
+    cardinal = pack(language).cardinal
     text = unicodedata.normalize("NFC", text).lower()
     kept = []
     for char in text:
@@ -131,14 +130,10 @@ def recipe_slot_values(recipe: Recipe) -> dict[str, list[SlotValue]]:
     ingredients: dict[str, SlotValue] = {}
     components: dict[str, SlotValue] = {}
     for component in recipe.components:
-        part = components.setdefault(
-            component.id, value(component.id, component.name)
-        )
+        part = components.setdefault(component.id, value(component.id, component.name))
         part.add(component.name, *component.synonyms)
         for ingredient in component.ingredients:
-            value = ingredients.setdefault(
-                ingredient.key, value(ingredient.key, ingredient.name)
-            )
+            value = ingredients.setdefault(ingredient.key, value(ingredient.key, ingredient.name))
             value.add(ingredient.name, *ingredient.synonyms)
     title = value(recipe.id, recipe.short_title)
     title.add(recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title))

@@ -310,7 +310,6 @@ class Voice:
             text = view["text"]
         return Spoken(speech, reprompt, title, text)
 
-
     def _speakable(self, text: str) -> str:
         """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
         for symbol, words in self.lang.symbols().items():

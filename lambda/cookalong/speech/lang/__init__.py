@@ -69,6 +69,16 @@ class Language(Protocol):
 
     def symbols(self) -> Mapping[str, str]: ...
 
+    def cardinal(self, n: int) -> str: ...
+
+    def heard_system(self, words: str | None) -> str | None: ...
+
+    def heard_unit(self, words: str) -> str | None: ...
+
+    def leading_unit(self, words: str) -> tuple[str, str] | None: ...
+
+    def heard_number(self, words: str) -> int | None: ...
+
 
 def language_of(locale: str) -> str:
     """``"de-AT"`` → ``"de"``."""
@@ -98,6 +108,17 @@ def words(language: str) -> dict[str, Any]:
         return {}
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+@cache
+def letters(language: str) -> str:
+    """The letters speech recognition writes in ``language``, as a regex class body
+    (``"a-z"``; German ``"a-zäöüß"``), from the pack's ``model.json``."""
+    path = pack_dir(language) / "model.json"
+    if not path.exists():
+        return "a-z"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle).get("letters", "a-z")
 
 
 def locale_files() -> dict[str, tuple[Path, Path | None]]:

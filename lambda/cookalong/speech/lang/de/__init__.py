@@ -65,6 +65,8 @@ _HEARD_UNITS = {
     if key != "note"
     for heard in entry.get("heard", ())
 }
+
+
 def _spelling(locale: str) -> str | None:
     return "austrian" if locale == "de-AT" else None
 
@@ -99,6 +101,10 @@ class German:
 
     def number(self, value: Fraction | int) -> str:
         return number(Fraction(value))
+
+    def cardinal(self, n: int) -> str:
+        """Any whole number spelled, as speech recognition writes it ("hundertfünfunddreißig")."""
+        return grammar.cardinal(n)
 
     # -- amounts ---------------------------------------------------------------------------
     def amount(
@@ -264,6 +270,13 @@ class German:
         """ "in Gramm", "Esslöffel", "kaffeelöffeln": a kitchen key."""
         said = " ".join(w for w in words.lower().split() if w not in ("in", "im"))
         return _HEARD_UNITS.get(said)
+
+    def heard_number(self, words: str) -> int | None:
+        """ "acht" → 8, "fünfundzwanzig" → 25, "dritte" → 3 (what a simulator may send)."""
+        from cookalong.speech.lang.de import heard
+
+        said = words.lower().split()
+        return heard.number(said) or heard.ordinal(said)
 
     def leading_unit(self, words: str) -> tuple[str, str] | None:
         """ "Gramm Meersalzflocken" → ("gram", "Meersalzflocken")."""

@@ -90,13 +90,13 @@ def one(gender: str, case: str = "nom") -> str:
 
 # -- genders -----------------------------------------------------------------------------------
 #: Heads of compound nouns a recipe names, by their last part (longest match wins).
+_COUNTED = {noun: entry for noun, entry in W["counted_nouns"].items() if noun != "note"}
 _HEADS: dict[str, str] = {
     **{unit["singular"].lower(): unit["gender"] for k, unit in W["units"].items() if k != "note"},
-    **{noun.lower(): entry["gender"] for noun, entry in W["counted_nouns"].items() if noun != "note"},
-    **{entry["plural"].lower(): "pl" for noun, entry in W["counted_nouns"].items()
-       if noun != "note" and entry["plural"] != noun},
+    **{noun.lower(): entry["gender"] for noun, entry in _COUNTED.items()},
+    **{e["plural"].lower(): "pl" for noun, e in _COUNTED.items() if e["plural"] != noun},
     **W.get("genders", {}).get("heads", {}),
-}  # fmt: skip
+}
 _SUFFIXES: tuple[tuple[str, str], ...] = tuple(
     (suffix, gender) for suffix, gender in W.get("genders", {}).get("suffixes", {}).items()
 )

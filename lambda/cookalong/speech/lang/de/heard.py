@@ -130,7 +130,7 @@ def duration(words: list[str]) -> str | None:
             k = j
             while k < n and words[k] not in _UNITS:
                 k += 1
-            if k == n or k == j:
+            if k in (n, j):
                 return None
             count = number(words[j:k])
             if count is None:

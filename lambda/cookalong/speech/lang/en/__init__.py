@@ -49,6 +49,9 @@ class English:
     def number(self, value: Fraction | int) -> str:
         return speak.speak_number(Fraction(value))
 
+    def cardinal(self, n: int) -> str:
+        return speak.number_words(n)
+
     def amount(
         self,
         amount: Amount | None,
@@ -139,6 +142,9 @@ class English:
         """A unit a cook named ("in grams", "tablespoons"): a kitchen key."""
         found = match_unit(words.lower().removeprefix("in ").strip())
         return found[0].key if found else None
+
+    def heard_number(self, words: str) -> int | None:
+        return None  # speech.heard reads English number words
 
     def leading_unit(self, words: str) -> tuple[str, str] | None:
         return None  # English samples carry the unit in its own slot
