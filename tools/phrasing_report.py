@@ -41,8 +41,12 @@ CORPORA: dict[str, Path] = {
     "dev": CORPUS_DIR / "dev.tsv",
     "heldout": CORPUS_DIR / "heldout.tsv",
     "heldout2": CORPUS_DIR / "heldout2.tsv",
+    "de_dev": CORPUS_DIR / "de_dev.tsv",
+    "de_heldout": CORPUS_DIR / "de_heldout.tsv",
 }
 DEFAULT_LOCALES: tuple[str, ...] = ("en-US", "en-GB")
+#: The locales of a German corpus line that names none (``de_*.tsv``).
+GERMAN_LOCALES: tuple[str, ...] = ("de-DE",)
 _INTENT_SLOTS: dict[str, dict[str, str]] = {
     **{name: {} for name in BUILT_IN_INTENTS},
     **CUSTOM_INTENTS,
@@ -79,7 +83,7 @@ class Case:
     where: str
 
 
-def read_corpus(path: Path) -> list[Case]:
+def read_corpus(path: Path, default_locales: tuple[str, ...] | None = None) -> list[Case]:
     """Read a corpus file (tab-separated: utterance, intent, slots, optional locales).
 
     Raises
@@ -109,7 +113,10 @@ def read_corpus(path: Path) -> list[Case]:
                 if name not in _INTENT_SLOTS[intent]:
                     raise CorpusError(f"{where}: {intent} has no slot {name!r}")
                 slots[name] = tuple(value.split("|"))
-        locales = tuple(columns[3].split()) if len(columns) == 4 else DEFAULT_LOCALES
+        fallback = default_locales or (
+            GERMAN_LOCALES if path.name.startswith("de_") else DEFAULT_LOCALES
+        )
+        locales = tuple(columns[3].split()) if len(columns) == 4 else fallback
         key = utterance.lower()
         if key in seen:
             raise CorpusError(f"{where}: {utterance!r} is already at {seen[key]}")

@@ -254,7 +254,7 @@ def test_slot_values_cover_every_name_the_recipe_uses(locale: str) -> None:
     actions, topics = heard("STEP_ACTION"), heard("TIP_TOPIC")
     tongue = language_of(locale)
 
-    class models:  # noqa: N801 - speakable in the locale's language, as the model writes it
+    class models:
         @staticmethod
         def speakable(text: str) -> str:
             return speakable(text, tongue)
