@@ -124,18 +124,18 @@ def recipe_slot_values(recipe: Recipe) -> dict[str, list[SlotValue]]:
     in both parts is one value), COMPONENT (by part id) and RECIPE (its titles)."""
     language = recipe.language
 
-    def value(value_id: str, name: str) -> SlotValue:
+    def slot(value_id: str, name: str) -> SlotValue:
         return SlotValue(value_id, speakable(name, language), language=language)
 
     ingredients: dict[str, SlotValue] = {}
     components: dict[str, SlotValue] = {}
     for component in recipe.components:
-        part = components.setdefault(component.id, value(component.id, component.name))
+        part = components.setdefault(component.id, slot(component.id, component.name))
         part.add(component.name, *component.synonyms)
         for ingredient in component.ingredients:
-            value = ingredients.setdefault(ingredient.key, value(ingredient.key, ingredient.name))
+            value = ingredients.setdefault(ingredient.key, slot(ingredient.key, ingredient.name))
             value.add(ingredient.name, *ingredient.synonyms)
-    title = value(recipe.id, recipe.short_title)
+    title = slot(recipe.id, recipe.short_title)
     title.add(recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title))
     return {
         "INGREDIENT": list(ingredients.values()),
