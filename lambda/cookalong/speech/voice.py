@@ -195,8 +195,10 @@ class Voice:
             default_scale=step.oven.temperature.scale if step.oven else "F",
         )
         text = step.spoken(oven=oven)
-        if self.language == "en":  # an English source's text; other languages give speech
+        if self.language == "en":
             text = speakable(text, saying)
+        elif not step.speech:  # a page's text as printed ("2 EL", "180 °C")
+            text = self.lang.recipe_text(text)
         if prefs.units == "metric":
             text = self.lang.metric_lengths(text, self.settings.get("spelling"))
         return self.words(text)

@@ -43,6 +43,34 @@ _SYMBOLS = {
     "°": " Grad",
 }
 _HALF = {"m": "halber", "f": "halbe", "n": "halbes"}
+_COUNTED_BY = r"(\d|halb|viertel|drittel|achtel)"
+#: What a German recipe page writes that a voice must not read as written ("2 EL", "180 °C").
+_WRITTEN = tuple(
+    (re.compile(pattern), said)
+    for pattern, said in (
+        (r"Ober-/Unterhitze|O/U\b", "Ober- und Unterhitze"),
+        (r"(\d)\s*°\s*C\b", r"\1 Grad"),
+        (r"(\d)\s*°\s*F\b", r"\1 Grad Fahrenheit"),
+        (r"(\d)\s*°", r"\1 Grad"),
+        (r"\bEL\b", "Esslöffel"),
+        (r"\bTL\b", "Teelöffel"),
+        (r"\bKL\b", "Kaffeelöffel"),
+        (_COUNTED_BY + r"\s*kg\b", r"\1 Kilogramm"),
+        (_COUNTED_BY + r"\s*g\b", r"\1 Gramm"),
+        (_COUNTED_BY + r"\s*ml\b", r"\1 Milliliter"),
+        (_COUNTED_BY + r"\s*l\b", r"\1 Liter"),
+        (_COUNTED_BY + r"\s*cm\b", r"\1 Zentimeter"),
+        (_COUNTED_BY + r"\s*mm\b", r"\1 Millimeter"),
+        (r"\bca\.\s*", "etwa "),
+        (r"\bMin\.", "Minuten"),
+        (r"\bStd\.", "Stunden"),
+        (r"\b(?:Pck|Pkt)\.", "Päckchen"),
+        (r"\bMsp\.", "Messerspitze"),
+        (r"\bz\.\s?B\.", "zum Beispiel"),
+        (r"(\d+)\s*[-–]\s*(\d+)", r"\1 bis \2"),
+    )
+)
+_GLYPHS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3)}
 _ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -150,8 +178,7 @@ class German:
         elif amount.noun is not None:
             singular = amount.noun
             gender = grammar.gender(singular)
-            counted = W["counted_nouns"].get(singular, {})
-            plural = amount.noun_plural or counted.get("plural", singular)
+            plural = amount.noun_plural or grammar.plural(singular)
         else:
             said = _said_number(amount.value)
             if amount.upper is not None:
@@ -193,7 +220,9 @@ class German:
         modes = W["oven"]["modes"]
         mode = modes.get(oven.mode, {})
         heats = W["oven"]["heat"]
-        if oven.fan or mode.get("fan"):
+        if mode.get("fan"):
+            heat = ""  # the mode says it: "Backen mit Umluft"
+        elif oven.fan:
             heat = heats["fan"]
         elif oven.mode == "broil" or not oven.heat:
             heat = ""
@@ -230,12 +259,25 @@ class German:
     def metric_lengths(self, text: str, spelling: str | None) -> str:
         return text  # a German recipe's speech says its centimetres itself
 
+    def recipe_text(self, text: str) -> str:
+        """A German step as printed, said: "2 EL" "zwei Esslöffel"… as words a voice reads
+        ("2 Esslöffel", "180 Grad", "10 bis 15 Minuten", "1 ½" "anderthalb")."""
+
+        def glyph(match: re.Match[str]) -> str:
+            wholes = int(match.group(1) or 0)
+            return " " + number(wholes + _GLYPHS[match.group(2)]) + " "
+
+        text = re.sub(r"(?:(\d+)\s*)?([½¼¾⅓])", glyph, text)
+        for pattern, said in _WRITTEN:
+            text = pattern.sub(said, text)
+        return " ".join(text.split())
+
     def nutrient(self, value: str) -> str:
         """ "320 kcal" → "320"; "12 g" → "12 Gramm"; "480 mg" → "480 Milligramm"."""
         value = re.sub(r"\bk?cal(ories)?\b", "", value, flags=re.IGNORECASE).strip()
         value = re.sub(r"(\d)\.(\d)", r"\1,\2", value)
         value = re.sub(r"(\d)\s*mg\b", r"\1 Milligramm", value)
-        return re.sub(r"(\d)\s*g\b", r"\1 Gramm", value)
+        return re.sub(_COUNTED_BY + r"\s*g\b", r"\1 Gramm", value)
 
     def factor_word(self, factor: Fraction) -> str | None:
         key = str(factor)

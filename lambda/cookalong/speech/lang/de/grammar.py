@@ -110,9 +110,25 @@ def split_name(name: str) -> tuple[list[str], str, str]:
     tail = match.group(0) if match else ""
     words_ = name[: match.start()].split() if match else name.split()
     adjectives: list[str] = []
-    while len(words_) > 1 and words_[0][:1].islower():
+    while len(words_) > 1 and words_[0][:1].islower() and not _is_noun(words_[0]):
         adjectives.append(words_.pop(0))
     return adjectives, " ".join(words_), tail
+
+
+def _is_noun(word: str) -> bool:
+    """A lower-case word that is a noun all the same (an imported "hackbraten supersaftig")."""
+    word = word.lower()
+    return any(word.endswith(head) for head in _HEADS if len(head) > 3)
+
+
+def plural(noun: str) -> str:
+    """A counted noun's plural: the table's, else -e/-el/-er nouns + n ("Semmeln", "Zwiebeln")."""
+    for known, entry in _COUNTED.items():
+        if known.lower() == noun.lower():
+            return entry["plural"] if noun[:1].isupper() else entry["plural"].lower()
+    if noun.endswith(("e", "el")) or (noun.endswith("er") and gender(noun) == "f"):
+        return noun + "n"
+    return noun
 
 
 @lru_cache(maxsize=1024)

@@ -115,6 +115,9 @@ class English:
         said = f"{self.number(Fraction(5, 2))} {unit} apart"
         return re.sub(r"\b(one|an) inch(?:es)? apart", said, text)
 
+    def recipe_text(self, text: str) -> str:
+        return text  # English text is said by speech.text.speakable, with the cook's units
+
     def nutrient(self, value: str) -> str:
         """ "320 kcal" → "320"; "12 g" → "12 grams"; "480 mg" → "480 milligrams"."""
         value = re.sub(r"\bk?cal(ories)?\b", "", value, flags=re.IGNORECASE).strip()
