@@ -26,7 +26,8 @@ GERMAN = pack("de")
         (Amount(F(1, 8), "teaspoon"), "Meersalz", True, "eine Prise Meersalz"),
         (Amount(F(1, 8), "teaspoon"), "Meersalz", False, "ein achtel Teelöffel Meersalz"),
         (Amount(F(3, 2), "pound"), "Schweinebauch", True, "etwa 680 Gramm Schweinebauch"),
-        (Amount(F(3, 2), "pound"), "Schweinebauch", False, "anderthalb amerikanische Pfund Schweinebauch"),
+        (Amount(F(3, 2), "pound"), "Schweinebauch", False,
+         "anderthalb amerikanische Pfund Schweinebauch"),
         (Amount(F(1), "pinch"), "Salz", True, "eine Prise Salz"),
         (Amount(F(4), noun="Tropfen", noun_plural="Tropfen"), "Flüssigrauch", True,
          "vier Tropfen Flüssigrauch"),
@@ -145,11 +146,11 @@ def test_words_heard_as_alexa_reads_them():
     assert heard.number(["acht"]) == 8
     assert heard.ordinal(["dritten"]) == 3
     assert heard.ordinal(["3."]) == 3
-    assert heard.duration("zehn minuten".split()) == "PT10M"
-    assert heard.duration("eine halbe stunde".split()) == "PT30M"
-    assert heard.duration("anderthalb stunden".split()) == "PT1H30M"
-    assert heard.duration("zwei stunden und fünfzehn minuten".split()) == "PT2H15M"
-    assert heard.duration("das backen".split()) is None
+    assert heard.duration(["zehn", "minuten"]) == "PT10M"
+    assert heard.duration(["eine", "halbe", "stunde"]) == "PT30M"
+    assert heard.duration(["anderthalb", "stunden"]) == "PT1H30M"
+    assert heard.duration(["zwei", "stunden", "und", "fünfzehn", "minuten"]) == "PT2H15M"
+    assert heard.duration(["das", "backen"]) is None
 
 
 def test_slot_values_keep_german_letters():
