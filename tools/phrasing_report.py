@@ -260,13 +260,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        corpora = {name: read_corpus(CORPORA[name]) for name in args.sets or sorted(CORPORA)}
+        corpora = {name: read_corpus(CORPORA[name]) for name in args.sets or list(CORPORA)}
     except (CorpusError, OSError) as error:
         print(f"phrasing_report: {error}", file=sys.stderr)
         return 2
     print(f"{'set':8} {'locale':6} {'utterances':>10} {'intent':>7} {'intent+slots':>13}")
     for name, cases in corpora.items():
-        for locale in args.locales or DEFAULT_LOCALES:
+        german = name.startswith("de_")
+        for locale in args.locales or (("de-DE", "de-AT") if german else DEFAULT_LOCALES):
             result = score(cases, locale, strict=args.strict)
             print(
                 f"{name:8} {locale:6} {result.total:10d} "

@@ -168,6 +168,7 @@ def test_the_report_prints_every_set_for_both_locales(capsys: pytest.CaptureFixt
     assert [(row[0], row[1]) for row in rows] == [
         ("dev", "en-US"), ("dev", "en-GB"), ("heldout", "en-US"), ("heldout", "en-GB"),
         ("heldout2", "en-US"), ("heldout2", "en-GB"),
+        ("de_dev", "de-DE"), ("de_dev", "de-AT"), ("de_heldout", "de-DE"), ("de_heldout", "de-AT"),
     ]  # fmt: skip
     dev_us = rows[0]
     assert dev_us[2] == str(len([c for c in DEV if "en-US" in c.locales]))
