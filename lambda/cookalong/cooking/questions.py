@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
-from cookalong.cooking.base import SessionBase
+from cookalong.cooking.base import SessionBase, waits_in_oven
 from cookalong.cooking.lookup import topic_of
 from cookalong.cooking.messages import Msg, Quantity, Reply
 from cookalong.cooking.now import (
@@ -139,7 +139,7 @@ class Questions(SessionBase):
                 )
             return self._ask(
                 Msg.of(
-                    "meanwhile_later",
+                    "meanwhile_later" if waits_in_oven(wait) else "meanwhile_later_wait",
                     part=other.name,
                     number=wait.number,
                     spans=list(wait.durations),

@@ -414,6 +414,8 @@ PREPARERS = {
     "meanwhile_now": _hint,
     "meanwhile_nothing": _hint,
     "meanwhile_later": _hint_numbered,
+    "meanwhile_later_wait": _hint_numbered,
+    "hint_meanwhile_wait": _hint,
     "hint_wait": _hint,
     "verbatim": _verbatim,
     "offer_timer": _timer,
