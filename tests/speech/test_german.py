@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from datetime import timedelta as T
 from fractions import Fraction as F
 
@@ -172,3 +173,30 @@ def test_units_heard_in_german():
     assert GERMAN.leading_unit("Gramm Meersalzflocken") == ("gram", "Meersalzflocken")
     assert GERMAN.heard_system("metrisch bitte") == "metric"
     assert GERMAN.heard_system("in Tassen") == "us"
+
+
+def _fields(value) -> set[str]:
+    templates = value if isinstance(value, list) else [value]
+    return {f for t in templates for _, f, _, _ in string.Formatter().parse(t) if f}
+
+
+def test_every_german_field_is_one_the_code_fills():
+    # a German template may name an English field with its article or preposition
+    # ({part_acc}, {bei_part}) or a value the German voice adds; nothing else (a KeyError
+    # at run time would be a crash behind a polite reply)
+    german, english = voice_for("de-DE").messages, voice_for("en-US").messages
+    added = {"elapsed_dat", "mode_prep", "heat"}
+    clock = {"label", "clock_part", "doing", "elapsed", "left", "left_high", "left_range"}
+    prepositions = set(grammar._PREPOSITIONS)
+    unknown = []
+    for key, value in german.items():
+        known = _fields(english[key]) | clock
+        for field in _fields(value) - known - added:
+            base, _, case = field.rpartition("_")
+            first, _, rest = field.partition("_")
+            if not (
+                (case in ("nom", "acc", "dat") and base in known)
+                or (first in prepositions and rest in known)
+            ):
+                unknown.append(f"{key}: {{{field}}}")
+    assert unknown == []
