@@ -56,9 +56,17 @@ SESSION_ENDED_LINE = "[session ended]"
 ALEXA_ASKS_TIMERS = (
     "Alexa: Do you give Cook Along permission to update your timers? You can say I approve or no."
 )
+#: Alexa's question in another language.
+ALEXA_ASKS = {
+    "en": ALEXA_ASKS_TIMERS,
+    "de": "Alexa: Erlaubst du Kochbegleiter, deine Timer zu verwalten? Sag ja oder nein.",
+}
 #: The timers permission as the envelope states it: granted, never given, or refused.
 TIMER_PERMISSIONS = ("granted", "missing", "denied")
-_APPROVE = re.compile(r"^\s*(i approve|approve|allow( it)?|i allow( it)?)\s*[.!]?\s*$", re.I)
+_APPROVE = re.compile(
+    r"^\s*(i approve|approve|allow( it)?|i allow( it)?|ich erlaube( es)?|erlauben)\s*[.!]?\s*$",
+    re.I,
+)
 EXAMPLES = (
     "next",
     "how much maple syrup",
@@ -69,6 +77,18 @@ EXAMPLES = (
     "any tips",
     "where am I",
     "stop",
+)
+#: The same, for a German locale.
+EXAMPLES_DE = (
+    "weiter",
+    "wie viel Ahornsirup",
+    "wie heiß in Fahrenheit",
+    "geh zum Grillen",
+    "ich koche für acht",
+    "metrisch bitte",
+    "hast du Tipps",
+    "wo bin ich",
+    "stopp",
 )
 
 
@@ -340,7 +360,7 @@ class Conversation:
         alexa = None
         if asked is not None and request["type"] != "SessionEndedRequest":
             # Alexa asks the cook herself and answers in this session (Connections.Response).
-            ends, alexa = False, ALEXA_ASKS_TIMERS
+            ends, alexa = False, ALEXA_ASKS.get(self.locale.split("-")[0], ALEXA_ASKS_TIMERS)
             self._asking = str(asked.get("token") or "")
         if ends:
             self._session = None
@@ -521,7 +541,8 @@ def _talk(conversation: Conversation, show_intent: bool, interactive: bool) -> i
     if interactive:
         _enable_line_editing()
         print(f"cook along ({conversation.locale}): type what you would say to Alexa.")
-        print("Try: " + ", ".join(f'"{example}"' for example in EXAMPLES) + ".")
+        examples = EXAMPLES_DE if conversation.locale.startswith("de-") else EXAMPLES
+        print("Try: " + ", ".join(f'"{example}"' for example in examples) + ".")
         print('"exit" or Ctrl-D leaves; your place is kept for next time.\n')
     _show(conversation.launch(), interactive)
 

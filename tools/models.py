@@ -19,7 +19,12 @@ One source of truth:
   request in two intents (or claimed from a built-in intent), slot values too long or too many;
 * the locales differ only by word substitutions and extra synonyms in
   ``tools/model_samples/locales.json`` (en-GB, en-AU and en-IN say "grill" where the recipe says
-  "broil", and spell "millilitres").
+  "broil", and spell "millilitres");
+* another language takes all of this from its pack (``cookalong/speech/lang/<language>/``):
+  ``samples/``, ``builtins.json``, ``slot_types.json``, ``model.json`` (the invocation name, the
+  letters a sample may have), ``words.json`` → ``lookup`` (what Alexa hears alike) and the
+  locale's overlay → ``model`` (de-AT: Backrohr, Kaffeelöffel). A model takes the slot values
+  of the recipes in its language only.
 """
 
 from __future__ import annotations
@@ -35,13 +40,15 @@ from pathlib import Path
 from typing import Any
 
 from cookalong.recipe.slots import speakable
+from cookalong.speech.lang import language_of, pack_dir
+from cookalong.speech.lang import words as pack_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = ROOT / "tools" / "model_samples"
 MODEL_DIR = ROOT / "interaction_model"
 
 INVOCATION_NAME = "cook along"
-LOCALES: tuple[str, ...] = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+LOCALES: tuple[str, ...] = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN", "de-DE", "de-AT")
 
 BUILT_IN_INTENTS: tuple[str, ...] = (
     "AMAZON.CancelIntent",
@@ -261,6 +268,24 @@ class LocaleSpec:
     sample_folders: tuple[str, ...]
     words: Mapping[str, str]
     understands: Mapping[str, Mapping[str, tuple[str, ...]]]
+    language: str = "en"
+
+    def sample_dirs(self) -> tuple[Path, ...]:
+        if self.language == "en":
+            return tuple(SAMPLES_DIR / folder for folder in self.sample_folders)
+        return (pack_dir(self.language) / "samples",)
+
+
+@cache
+def language_model(language: str) -> dict[str, Any]:
+    """The pack's ``model.json``: ``invocation_name`` and ``letters`` (English: built in)."""
+    if language == "en":
+        return {"invocation_name": INVOCATION_NAME, "letters": "a-z"}
+    return _read_json(pack_dir(language) / "model.json")
+
+
+def invocation_name(locale: str) -> str:
+    return language_model(language_of(locale))["invocation_name"]
 
 
 @cache
@@ -272,6 +297,22 @@ def locale_spec(locale: str) -> LocaleSpec:
     ModelError
         When the locale is not described there.
     """
+    language = language_of(locale)
+    if language != "en":
+        path = pack_dir(language) / "locales" / f"{locale}.json"
+        if not path.exists():
+            raise ModelError(f"no locale {locale!r} in the {language} pack")
+        entry = _read_json(path).get("model", {})
+        return LocaleSpec(
+            locale=locale,
+            sample_folders=("samples",),
+            words=dict(entry.get("words", {})),
+            understands={
+                type_name: {value_id: tuple(extra) for value_id, extra in values.items()}
+                for type_name, values in entry.get("understands", {}).items()
+            },
+            language=language,
+        )
     spec = _read_json(SAMPLES_DIR / "locales.json")["locales"]
     if locale not in spec:
         raise ModelError(f"locales.json: no locale {locale!r} (known: {', '.join(sorted(spec))})")
@@ -291,6 +332,12 @@ def localise(text: str, words: Mapping[str, str]) -> str:
     """Substitute the locale's words in ``text`` (whole words only; ``{slot}`` left alone)."""
     if not words:
         return text
+    phrases = sorted((k for k in words if " " in k), key=len, reverse=True)
+    if phrases:  # "der backofen" → "das backrohr": the article changes with the noun
+        said = f" {text} "
+        for phrase in phrases:
+            said = said.replace(f" {phrase} ", f" {words[phrase]} ")
+        text = said.strip()
     return " ".join(words.get(word, word) for word in text.split())
 
 
@@ -308,8 +355,8 @@ def samples_for(locale: str) -> dict[str, list[str]]:
     spec = locale_spec(locale)
     known = set(BUILT_IN_INTENTS) | set(CUSTOM_INTENTS)
     found: dict[str, dict[str, str]] = {name: {} for name in sorted(known)}
-    for folder in spec.sample_folders:
-        directory = SAMPLES_DIR / folder
+    language = spec.language
+    for directory in spec.sample_dirs():
         if not directory.is_dir():
             raise ModelError(f"locales.json: {locale}: no sample folder {directory}")
         for path in sorted(directory.glob("*.txt")):
@@ -327,24 +374,29 @@ def samples_for(locale: str) -> dict[str, list[str]]:
                 except ModelError as error:
                     raise ModelError(f"{where}: {error}") from None
                 for utterance in utterances:
-                    utterance = localise(utterance, spec.words)
-                    _check_sample(utterance, declared, where)
-                    found[intent].setdefault(utterance, where)
+                    said = [localise(utterance, spec.words)]
+                    if language != "en" and said[0] != utterance:
+                        # an Austrian cook also says "Backofen" and "Umluft": both stay
+                        said.append(utterance)
+                    for utterance in said:
+                        _check_sample(utterance, declared, where, language)
+                        found[intent].setdefault(utterance, where)
     owner: dict[str, str] = {}
     for intent, utterances in found.items():
         for utterance, where in utterances.items():
-            canonical = canonical_sample(utterance)
+            canonical = canonical_sample(utterance, language)
             if canonical in owner and owner[canonical] != intent:
                 raise ModelError(
                     f"{where}: {utterance!r} is in {intent} and (as {canonical!r}) in "
                     f"{owner[canonical]}"
                 )
             owner[canonical] = intent
-    for intent, phrases in builtin_phrases().items():
+    for intent, phrases in builtin_phrases(language).items():
         for phrase in phrases:
-            if owner.get(canonical_sample(phrase), intent) != intent:
+            if owner.get(canonical_sample(phrase, language), intent) != intent:
                 raise ModelError(
-                    f"{owner[canonical_sample(phrase)]} has a sample {phrase!r} that Alexa's "
+                    f"{owner[canonical_sample(phrase, language)]} has a sample {phrase!r} that "
+                    "Alexa's "
                     f"built-in {intent} already understands"
                 )
     for intent, utterances in found.items():
@@ -356,9 +408,10 @@ def samples_for(locale: str) -> dict[str, list[str]]:
     return {intent: sorted(utterances) for intent, utterances in found.items()}
 
 
-def _check_sample(utterance: str, declared: set[str], where: str) -> None:
+def _check_sample(utterance: str, declared: set[str], where: str, language: str = "en") -> None:
     bare = _SLOT_REF.sub("", utterance)
-    if re.search(r"[^a-z' ]", bare):
+    letters = language_model(language)["letters"]
+    if re.search(f"[^{letters}' ]", bare):
         raise ModelError(
             f"{where}: {utterance!r}: only lower-case letters, spaces and apostrophes "
             "(write numbers as words)"
@@ -376,7 +429,8 @@ def _check_sample(utterance: str, declared: set[str], where: str) -> None:
         )
     if len(utterance) > MAX_SAMPLE_CHARS:
         raise ModelError(f"{where}: {utterance!r}: longer than {MAX_SAMPLE_CHARS} characters")
-    if re.search(rf"(^| ){re.escape(INVOCATION_NAME)}( |$)", utterance):
+    name = language_model(language)["invocation_name"]
+    if re.search(rf"(^| ){re.escape(name)}( |$)", utterance):
         raise ModelError(
             f"{where}: {utterance!r}: has the invocation name (Alexa would open the skill again)"
         )
@@ -411,13 +465,31 @@ _CONTRACTIONS = {
 _IGNORED_WORDS = frozenset({"please", "alexa", "um", "uh", "er", "erm", "hmm"})
 
 
-def canonical_sample(text: str) -> str:
+@cache
+def _same_request(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """A pack's forms Alexa hears alike (``lookup.same_request``) and the words it ignores."""
+    lookup = pack_words(language).get("lookup", {})
+    same = {k: v for k, v in lookup.get("same_request", {}).items() if k != "note"}
+    return same, frozenset(lookup.get("ignored_by_alexa", ()))
+
+
+def canonical_sample(text: str, language: str = "en") -> str:
     """The form two utterances share when Alexa would hear them alike.
 
     Contractions are expanded ("what's" and "what is" are the same request), "okay" is "ok", and
     the words Alexa ignores for matching ("please", "um" ...) are dropped. Used to keep one
-    utterance from belonging to two intents, and by the local resolver.
+    utterance from belonging to two intents, and by the local resolver. Another language's
+    forms are its pack's (German "wieviel" is "wie viel", "nochmal" "noch mal").
     """
+    if language != "en":
+        same, ignored = _same_request(language)
+        said = f" {text.lower()} "
+        for phrase in sorted((p for p in same if " " in p), key=len, reverse=True):
+            said = said.replace(f" {phrase} ", f" {same[phrase]} ")
+        out = []
+        for word in said.split():
+            out.extend(same.get(word, word).split())
+        return " ".join(word for word in out if word not in ignored)
     words: list[str] = []
     for word in text.lower().split():
         words.extend(_CONTRACTIONS.get(word, word).split())
@@ -425,9 +497,13 @@ def canonical_sample(text: str) -> str:
 
 
 @cache
-def builtin_phrases() -> dict[str, tuple[str, ...]]:
-    """What Alexa's built-in intents understand without samples (``amazon_builtins.json``)."""
-    data = _read_json(SAMPLES_DIR / "amazon_builtins.json")["intents"]
+def builtin_phrases(language: str = "en") -> dict[str, tuple[str, ...]]:
+    """What Alexa's built-in intents understand without samples (``amazon_builtins.json``;
+    another language's pack: ``builtins.json``)."""
+    if language == "en":
+        data = _read_json(SAMPLES_DIR / "amazon_builtins.json")["intents"]
+    else:
+        data = _read_json(pack_dir(language) / "builtins.json")["intents"]
     return {intent: tuple(phrases) for intent, phrases in sorted(data.items())}
 
 
@@ -440,15 +516,16 @@ class _Value:
     id: str
     name: str
     synonyms: list[str]
+    language: str = "en"
 
     def add(self, *phrases: str) -> None:
         for phrase in phrases:
-            phrase = speakable(phrase)
+            phrase = speakable(phrase, self.language)
             if phrase and phrase != self.name and phrase not in self.synonyms:
                 self.synonyms.append(phrase)
 
 
-def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
+def recipe_slot_values(recipes: Iterable[Any], language: str = "en") -> dict[str, list[_Value]]:
     """The recipe-derived slot types: INGREDIENT, COMPONENT, STEP_ACTION, TIP_TOPIC.
 
     Parameters
@@ -475,9 +552,11 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
     def value(type_name: str, value_id: str, name: str) -> _Value:
         values = types[type_name]
         if value_id not in values:
-            values[value_id] = _Value(value_id, speakable(name), [])
+            values[value_id] = _Value(value_id, speakable(name, language), [], language)
         return values[value_id]
 
+    forms = _action_forms(language)
+    recipes = [recipe for recipe in recipes if recipe.language == language]
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
         value("RECIPE", recipe.id, recipe.short_title).add(
             recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
@@ -491,9 +570,8 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
                 entry.add(ingredient.name, *ingredient.synonyms)
             for step in component.steps:
                 for action in step.actions:
-                    forms = (gerund(action), third_person(action), past_participle(action))
-                    value("STEP_ACTION", speakable(action), action).add(
-                        *(form for form in forms if form)
+                    value("STEP_ACTION", speakable(action, language), action).add(
+                        *(form for form in forms(action) if form)
                     )
         for tip in recipe.tips:
             value("TIP_TOPIC", tip.id, tip.title).add(*tip.keywords)
@@ -505,8 +583,42 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
     if not types["TIP_TOPIC"]:
         # a catalog without tips (pages rarely have any): Alexa refuses an empty slot type,
         # and "any tips" must still be understood, to be answered plainly
-        value("TIP_TOPIC", "general", "tips").add("advice", "hints", "tricks")
+        if language == "en":
+            value("TIP_TOPIC", "general", "tips").add("advice", "hints", "tricks")
+        else:
+            value("TIP_TOPIC", "general", "tipps").add("ratschläge", "tricks", "hinweise")
     return {name: list(values.values()) for name, values in types.items()}
+
+
+def _english_forms(action: str) -> tuple[str | None, ...]:
+    return (gerund(action), third_person(action), past_participle(action))
+
+
+def _german_forms(action: str) -> tuple[str | None, ...]:
+    """What a German cook says for an action besides its infinitive ("vorheizen"): the forms
+    of ``words.json`` → ``lookup.step_action_forms`` ("heize vor", "vorgeheizt") and the
+    participle ("gegrillt", "gebacken")."""
+    table = pack_words("de")["lookup"]["step_action_forms"]
+    verb = speakable(action, "de")
+    forms: list[str | None] = list(table.get("separable", {}).get(verb, ()))
+    irregular = table.get("irregular_participles", {})
+    if verb in irregular:
+        forms.append(irregular[verb])
+    elif " " not in verb and verb.endswith("en") and not verb.startswith(_PREFIXES):
+        stem = verb[:-2]
+        if verb.endswith("ieren"):
+            forms.append(stem + "t")  # mariniert
+        else:
+            forms.append("ge" + stem + ("et" if stem.endswith(("t", "d")) else "t"))
+    return tuple(forms)
+
+
+# A verb with one of these prefixes has no ge- participle of the simple kind (listed in the pack).
+_PREFIXES = ("an", "auf", "ab", "aus", "ein", "vor", "zu", "be", "ver", "er", "zer", "ent", "über")
+
+
+def _action_forms(language: str) -> Any:
+    return _german_forms if language == "de" else _english_forms
 
 
 def gerund(action: str) -> str:
@@ -570,14 +682,18 @@ def past_participle(action: str) -> str | None:
     return " ".join((form, rest)).strip()
 
 
-def fixed_slot_values() -> dict[str, list[_Value]]:
-    """TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER, from ``slot_types.json``."""
-    data = _read_json(SAMPLES_DIR / "slot_types.json")["types"]
+def fixed_slot_values(language: str = "en") -> dict[str, list[_Value]]:
+    """TEMPERATURE_SCALE, UNIT_SYSTEM and MULTIPLIER, from ``slot_types.json`` (another
+    language's pack: its ``slot_types.json``)."""
+    if language == "en":
+        data = _read_json(SAMPLES_DIR / "slot_types.json")["types"]
+    else:
+        data = _read_json(pack_dir(language) / "slot_types.json")["types"]
     types: dict[str, list[_Value]] = {}
     for type_name, values in data.items():
         types[type_name] = []
         for entry in values:
-            item = _Value(entry["id"], speakable(entry["name"]), [])
+            item = _Value(entry["id"], speakable(entry["name"], language), [], language)
             item.add(*entry.get("synonyms", ()))
             types[type_name].append(item)
     return types
@@ -590,7 +706,8 @@ def slot_types(recipes: Iterable[Any], locale: str) -> list[dict[str, Any]]:
     another value of the type; the recipe's word then stays understood as a synonym.
     """
     spec = locale_spec(locale)
-    merged = {**recipe_slot_values(recipes), **fixed_slot_values()}
+    language = spec.language
+    merged = {**recipe_slot_values(recipes, language), **fixed_slot_values(language)}
     result = []
     for type_name in sorted(merged):
         values = merged[type_name]
@@ -605,7 +722,7 @@ def slot_types(recipes: Iterable[Any], locale: str) -> list[dict[str, Any]]:
             phrases += spec.understands.get(type_name, {}).get(item.id, ())
             # a word that names another value of the type means that value, not this one
             others = names - {item.name}
-            synonyms = sorted({speakable(p) for p in phrases} - {name, ""} - others)
+            synonyms = sorted({speakable(p, language) for p in phrases} - {name, ""} - others)
             entry: dict[str, Any] = {"id": item.id, "name": {"value": name}}
             if synonyms:
                 entry["name"]["synonyms"] = synonyms
@@ -666,7 +783,7 @@ def build_model(locale: str, recipes: Iterable[Any] | None = None) -> dict[str, 
     model = {
         "interactionModel": {
             "languageModel": {
-                "invocationName": INVOCATION_NAME,
+                "invocationName": invocation_name(locale),
                 "intents": intents,
                 "types": slot_types(recipes, locale),
             }

@@ -41,8 +41,12 @@ CORPORA: dict[str, Path] = {
     "dev": CORPUS_DIR / "dev.tsv",
     "heldout": CORPUS_DIR / "heldout.tsv",
     "heldout2": CORPUS_DIR / "heldout2.tsv",
+    "de_dev": CORPUS_DIR / "de_dev.tsv",
+    "de_heldout": CORPUS_DIR / "de_heldout.tsv",
 }
 DEFAULT_LOCALES: tuple[str, ...] = ("en-US", "en-GB")
+#: The locales of a German corpus line that names none (``de_*.tsv``).
+GERMAN_LOCALES: tuple[str, ...] = ("de-DE",)
 _INTENT_SLOTS: dict[str, dict[str, str]] = {
     **{name: {} for name in BUILT_IN_INTENTS},
     **CUSTOM_INTENTS,
@@ -79,7 +83,7 @@ class Case:
     where: str
 
 
-def read_corpus(path: Path) -> list[Case]:
+def read_corpus(path: Path, default_locales: tuple[str, ...] | None = None) -> list[Case]:
     """Read a corpus file (tab-separated: utterance, intent, slots, optional locales).
 
     Raises
@@ -109,7 +113,10 @@ def read_corpus(path: Path) -> list[Case]:
                 if name not in _INTENT_SLOTS[intent]:
                     raise CorpusError(f"{where}: {intent} has no slot {name!r}")
                 slots[name] = tuple(value.split("|"))
-        locales = tuple(columns[3].split()) if len(columns) == 4 else DEFAULT_LOCALES
+        fallback = default_locales or (
+            GERMAN_LOCALES if path.name.startswith("de_") else DEFAULT_LOCALES
+        )
+        locales = tuple(columns[3].split()) if len(columns) == 4 else fallback
         key = utterance.lower()
         if key in seen:
             raise CorpusError(f"{where}: {utterance!r} is already at {seen[key]}")
@@ -253,13 +260,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        corpora = {name: read_corpus(CORPORA[name]) for name in args.sets or sorted(CORPORA)}
+        corpora = {name: read_corpus(CORPORA[name]) for name in args.sets or list(CORPORA)}
     except (CorpusError, OSError) as error:
         print(f"phrasing_report: {error}", file=sys.stderr)
         return 2
     print(f"{'set':8} {'locale':6} {'utterances':>10} {'intent':>7} {'intent+slots':>13}")
     for name, cases in corpora.items():
-        for locale in args.locales or DEFAULT_LOCALES:
+        german = name.startswith("de_")
+        for locale in args.locales or (("de-DE", "de-AT") if german else DEFAULT_LOCALES):
             result = score(cases, locale, strict=args.strict)
             print(
                 f"{name:8} {locale:6} {result.total:10d} "

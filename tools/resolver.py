@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cache
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cookalong.recipe.slots import TENS_WORDS, UNIT_WORDS
+from cookalong.speech.lang import language_of
 from tools.models import builtin_phrases, canonical_sample, model_path
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000c00c"
@@ -76,6 +77,82 @@ _UNITS = {word: n for n, word in enumerate(UNIT_WORDS)}
 _TENS = {word: 10 * n for n, word in enumerate(TENS_WORDS) if word != "-"}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"a", "and"}
+
+
+@dataclass(frozen=True)
+class Hearing:
+    """A language's words for hearing a request as Alexa does: launch and one-shot phrases,
+    fillers, carriers, words a slot cannot be alone, and how words become numbers, ordinals
+    and durations. English is this module's own; another language comes from its pack."""
+
+    language: str
+    launch: tuple[str, ...]
+    one_shot: tuple[str, ...]
+    connecting: frozenset[str]
+    end: frozenset[str]
+    fillers: frozenset[str]
+    preamble: frozenset[str]
+    carriers: tuple[tuple[str, ...], ...]
+    closings: tuple[tuple[str, ...], ...]
+    empty: frozenset[str]
+    normalise: Callable[[str], str]
+    number: Callable[[list[str]], int | None]
+    ordinal: Callable[[list[str]], int | None]
+    duration: Callable[[list[str]], str | None]
+
+
+@cache
+def hearing(language: str) -> Hearing:
+    """The :class:`Hearing` of ``language`` (``"en"``, or a pack's ``words.json`` → resolver)."""
+    if language == "en":
+        return Hearing(
+            "en", _LAUNCH_WORDS, _ONE_SHOT_WORDS, _CONNECTING_WORDS, _END_WORDS, _FILLERS,
+            _PREAMBLE, _CARRIERS, _CLOSINGS, _EMPTY_WORDS, normalise, words_to_number,
+            words_to_ordinal, words_to_duration,
+        )  # fmt: skip
+    import importlib
+
+    from cookalong.speech.lang import words as pack_words
+
+    heard = importlib.import_module(f"cookalong.speech.lang.{language}.heard")
+    table = pack_words(language)["resolver"]
+
+    def normalise_in(text: str) -> str:
+        return _normalise(text, language)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(canonical_sample(p, language).split()) for p in table[key])
+
+    return Hearing(
+        language,
+        tuple(table["launch"]),
+        tuple(table["one_shot"]),
+        frozenset(table["connecting"]),
+        frozenset(table["end"]),
+        frozenset(table["fillers"]),
+        frozenset(w for p in table["preamble"] for w in p.split()),
+        phrases("carriers"),
+        phrases("closings"),
+        frozenset(table["empty"]),
+        normalise_in,
+        heard.number,
+        heard.ordinal,
+        heard.duration,
+    )
+
+
+def _normalise(text: str, language: str) -> str:
+    """:func:`normalise` for another language: its letters kept (German ä, ö, ü, ß)."""
+    from cookalong.speech.lang import letters
+
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=\d),(?=\d)", " komma ", text)
+    text = re.sub(f"[^{letters(language)}0-9'. ]+", " ", text)
+    # "3." is an ordinal in German ("Schritt 3."); any other full stop is punctuation
+    kept = [w if re.fullmatch(r"\d+\.", w) else w.replace(".", " ") for w in text.split()]
+    words = [word.strip("'") for word in " ".join(kept).split()]
+    return canonical_sample(" ".join(word for word in words if word), language)
+
 
 Kind = Literal["launch", "intent", "end"]
 
@@ -396,9 +473,15 @@ class _SlotType:
     longest: int
     words: frozenset[str] = frozenset()  # every word of every value
     by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # text length → texts
+    empty: frozenset[str] = frozenset()  # words that name nothing alone ("the", "der")
 
     @classmethod
-    def of(cls, name: str, phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]]) -> _SlotType:
+    def of(
+        cls,
+        name: str,
+        phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]],
+        empty: frozenset[str] = frozenset(),
+    ) -> _SlotType:
         """The type with its look-up tables for near misses built once."""
         by_length: dict[int, list[str]] = defaultdict(list)
         for phrase in phrases:
@@ -410,18 +493,19 @@ class _SlotType:
             max((len(key) for key in phrases), default=1),
             frozenset(word for phrase in phrases for word in phrase),
             {length: tuple(texts) for length, texts in by_length.items()},
+            empty or _EMPTY_WORDS,
         )
 
     def lookup(self, words: tuple[str, ...]) -> tuple[_Entity, ...]:
         found = self.phrases.get(words)
-        if found is None and words and words[0] == "the":
+        if found is None and words and words[0] in ("the", "der", "die", "das", "den", "dem"):
             found = self.phrases.get(words[1:])
         return found or ()
 
     def near(self, words: tuple[str, ...]) -> bool:
         """Close to a known value: sharing a content word with one, or a misspelling of one (two
         edits away, one for a short word: "time" is not "size")."""
-        if any(word in self.words for word in words if word not in _EMPTY_WORDS):
+        if any(word in self.words for word in words if word not in self.empty):
             return True
         text = " ".join(words)
         most = 1 if len(text) <= 5 else 2
@@ -457,6 +541,8 @@ class Resolver:
 
     model: Mapping[str, Any]
     skill_id: str = DEFAULT_SKILL_ID
+    language: str = "en"
+    hear: Hearing = field(init=False, repr=False)
     invocation: str = field(init=False)
     _types: dict[str, _SlotType] = field(init=False, repr=False)
     _slots: dict[str, dict[str, str]] = field(init=False, repr=False)
@@ -469,6 +555,8 @@ class Resolver:
     _seen: set[tuple[str, tuple[str, ...]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.hear = hearing(self.language)
+        normalise = self.hear.normalise
         language = self.model["interactionModel"]["languageModel"]
         self.invocation = normalise(language["invocationName"])
         self._types = {}
@@ -484,7 +572,9 @@ class Resolver:
                     if key and entity not in phrases[key]:
                         phrases[key].append(entity)
             self._types[slot_type["name"]] = _SlotType.of(
-                slot_type["name"], {key: tuple(entities) for key, entities in phrases.items()}
+                slot_type["name"],
+                {key: tuple(entities) for key, entities in phrases.items()},
+                self.hear.empty,
             )
         self._slots = {}
         self._samples = []
@@ -496,7 +586,7 @@ class Resolver:
             }
             for text in intent.get("samples", []):
                 self._add_sample(intent["name"], text)
-        for intent, phrases in builtin_phrases().items():
+        for intent, phrases in builtin_phrases(self.language).items():
             if intent in declared:
                 for phrase in phrases:
                     self._add_sample(intent, phrase)
@@ -522,7 +612,7 @@ class Resolver:
             if token.startswith("{"):
                 items.append(token)
             else:
-                items.extend(normalise(token).split())
+                items.extend(self.hear.normalise(token).split())
         key = (intent, tuple(items))
         if key in self._seen:  # "what's" and "what is" are one sample once normalised
             return
@@ -535,8 +625,9 @@ class Resolver:
 
     def resolve(self, utterance: str) -> Resolution:
         """What Alexa would send for ``utterance`` (see the module docstring)."""
-        words = normalise(utterance).split()
-        if len(words) == 1 and words[0] in _END_WORDS:
+        hear = self.hear
+        words = hear.normalise(utterance).split()
+        if len(words) == 1 and words[0] in hear.end:
             return Resolution("end")
         invocation = self.invocation.split()
         n = len(invocation)
@@ -544,13 +635,13 @@ class Resolver:
             if words[start : start + n] != invocation:
                 continue
             before, after = " ".join(words[:start]), words[start + n :]
-            if before in ("", *_LAUNCH_WORDS, *_ONE_SHOT_WORDS) and not after:
+            if before in ("", *hear.launch, *hear.one_shot) and not after:
                 return Resolution("launch", new_session=True)
-            if before in (*_ONE_SHOT_WORDS, *_LAUNCH_WORDS) and after:
+            if before in (*hear.one_shot, *hear.launch) and after:
                 # "tell cook along to go to step four": the connecting word may belong to the
                 # request ("ask cook along for the ingredients") or not; keep the better reading
                 resolution = self._intent(after, new_session=True)
-                if after[0] in _CONNECTING_WORDS and len(after) > 1:
+                if after[0] in hear.connecting and len(after) > 1:
                     without = self._intent(after[1:], new_session=True)
                     if without.cost < resolution.cost or resolution.intent == _FALLBACK:
                         resolution = without
@@ -569,7 +660,7 @@ class Resolver:
         if unknown:
             raise KeyError(f"{name} has no slot {', '.join(sorted(unknown))}")
         filled = {
-            slot: tuple(normalise(text).split()) if text else ()
+            slot: tuple(self.hear.normalise(text).split()) if text else ()
             for slot, text in values.items()
             if text is not None
         }
@@ -588,17 +679,17 @@ class Resolver:
         if resolution.cost == 0:
             return resolution
         lead = 0
-        while lead < len(words) - 1 and words[lead] in _PREAMBLE:
+        while lead < len(words) - 1 and words[lead] in self.hear.preamble:
             lead += 1
         cost = _PREAMBLE_COST * lead
         # "can you tell me how long ...", "how much miso for me thanks": the carrier words
         start, end = lead, len(words)
-        for phrase in _CARRIERS:
+        for phrase in self.hear.carriers:
             if tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) < end:
                 start += len(phrase)
                 cost += _CARRIER_COST * len(phrase)
                 break
-        for phrase in _CLOSINGS:
+        for phrase in self.hear.closings:
             if tuple(words[end - len(phrase) : end]) == phrase and end - len(phrase) > start:
                 end -= len(phrase)
                 cost += _CARRIER_COST * len(phrase)
@@ -653,7 +744,7 @@ class Resolver:
                 if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
                     continue
                 limit = _MAX_COST if best is None else min(_MAX_COST, best[0])
-                if _lower_bound(sample, absent, words) > limit:
+                if _lower_bound(sample, absent, words, self.hear.fillers) > limit:
                     continue
                 match = self._align(sample, key, limit)
                 if match is None:
@@ -720,6 +811,7 @@ class Resolver:
         Alignments costing more than ``limit`` (and than ``_MAX_COST``) are abandoned early.
         """
         limit = min(limit, _MAX_COST)
+        fillers = self.hear.fillers
         carrier = len(sample.literals) >= _CARRIER_WORDS
         items, n = sample.items, len(words)
         slot_types = self._slots[sample.intent]
@@ -736,7 +828,7 @@ class Resolver:
                 if here > limit:  # too far from the sample already (or unreachable)
                     continue
                 if j < n:  # an extra word the sample does not have
-                    extra = 0.6 if words[j] in _FILLERS else 1.0
+                    extra = 0.6 if words[j] in fillers else 1.0
                     if here + extra < cost[i][j + 1]:
                         cost[i][j + 1], back[i][j + 1] = here + extra, (i, j, None)
                 if i == len(items):
@@ -745,7 +837,7 @@ class Resolver:
                 if not item.startswith("{"):
                     if j < n and words[j] == item and here < cost[i + 1][j + 1]:
                         cost[i + 1][j + 1], back[i + 1][j + 1] = here, (i, j, None)
-                    missing = 0.5 if item in _FILLERS else 1.0  # a word of the sample not said
+                    missing = 0.5 if item in fillers else 1.0  # a word of the sample not said
                     if here + missing < cost[i + 1][j]:
                         cost[i + 1][j], back[i + 1][j] = here + missing, (i, j, None)
                     continue
@@ -789,18 +881,20 @@ class Resolver:
     def _is_value(self, type_name: str, words: tuple[str, ...]) -> bool:
         """``words`` are exactly one of the type's values (or a number, ordinal, duration)."""
         if type_name == "AMAZON.NUMBER":
-            return words_to_number(list(words)) is not None
+            return self.hear.number(list(words)) is not None
         if type_name == "AMAZON.Ordinal":
-            return words_to_ordinal(list(words)) is not None
+            return self.hear.ordinal(list(words)) is not None
         if type_name == "AMAZON.DURATION":
-            return words_to_duration(list(words)) is not None
+            return self.hear.duration(list(words)) is not None
         slot_type = self._types.get(type_name)
         return slot_type is not None and words in slot_type.phrases
 
     def _fill_cost(self, type_name: str, words: tuple[str, ...]) -> float | None:
         key = (type_name, words)
         if key not in self._fill_memo:
-            self._fill_memo[key] = _fill_cost(self._types.get(type_name), type_name, words)
+            self._fill_memo[key] = _fill_cost(
+                self._types.get(type_name), type_name, words, self.hear
+            )
         return self._fill_memo[key]
 
     def _slot_json(
@@ -817,13 +911,13 @@ class Resolver:
 
     def _slot_value(self, type_name: str, words: tuple[str, ...]) -> dict[str, Any]:
         if type_name == "AMAZON.NUMBER":
-            number = words_to_number(list(words))
+            number = self.hear.number(list(words))
             return {"value": str(number) if number is not None else "?"}
         if type_name == "AMAZON.Ordinal":
-            number = words_to_ordinal(list(words))
+            number = self.hear.ordinal(list(words))
             return {"value": str(number) if number is not None else "?"}
         if type_name == "AMAZON.DURATION":
-            return {"value": words_to_duration(list(words)) or "?"}
+            return {"value": self.hear.duration(list(words)) or "?"}
         value = " ".join(words)
         slot_type = self._types.get(type_name)
         if slot_type is None:  # another built-in type: the words, unresolved
@@ -847,29 +941,33 @@ _UNKNOWN_FILL = 1.2  # a slot filled with words that are not among its values (o
 _CARRIER_WORDS = 3  # a sample with this many words of its own carries unknown slot words
 
 
-def _lower_bound(sample: _Sample, absent: frozenset[str], words: list[str]) -> float:
+def _lower_bound(
+    sample: _Sample, absent: frozenset[str], words: list[str], fillers: frozenset[str]
+) -> float:
     """The least a tolerant match of ``words`` to ``sample`` can cost: its words not said, and,
     for a sample without slots, the words said that it does not have."""
-    bound = sum(0.5 if word in _FILLERS else 1.0 for word in absent)
+    bound = sum(0.5 if word in fillers else 1.0 for word in absent)
     if sample.slotless:
         for word in words:
             if word not in sample.literals:
-                bound += 0.6 if word in _FILLERS else 1.0
+                bound += 0.6 if word in fillers else 1.0
     return bound
 
 
-def _fill_cost(slot_type: _SlotType | None, type_name: str, words: tuple[str, ...]) -> float | None:
+def _fill_cost(
+    slot_type: _SlotType | None, type_name: str, words: tuple[str, ...], hear: Hearing
+) -> float | None:
     """What filling a slot of ``type_name`` with ``words`` costs (``None``: impossible)."""
-    if all(word in _EMPTY_WORDS for word in words):
+    if all(word in hear.empty for word in words):
         return None
     if type_name == "AMAZON.NUMBER":
-        if words_to_number(list(words)) is not None:
+        if hear.number(list(words)) is not None:
             return 0.0
         return 1.6 if len(words) == 1 else None
     if type_name == "AMAZON.Ordinal":
-        return 0.0 if words_to_ordinal(list(words)) is not None else None
+        return 0.0 if hear.ordinal(list(words)) is not None else None
     if type_name == "AMAZON.DURATION":
-        return 0.0 if words_to_duration(list(words)) is not None else None
+        return 0.0 if hear.duration(list(words)) is not None else None
     if slot_type is None:
         return 0.5
     if slot_type.lookup(words):
@@ -912,4 +1010,4 @@ def resolver_for(locale: str, skill_id: str = DEFAULT_SKILL_ID) -> Resolver:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no interaction model for {locale} (run `make models`)")
     with path.open(encoding="utf-8") as handle:
-        return Resolver(json.load(handle), skill_id)
+        return Resolver(json.load(handle), skill_id, language_of(locale))

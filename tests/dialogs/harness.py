@@ -28,6 +28,10 @@ A dialog file holds conversations, each a ``## title`` followed by turns::
                                        given), denied (refused in the app), down (granted, but
                                        the Timer API answers 503 to everything)
 
+German conversations are in ``de/*.dialog`` (``locales: de-DE de-AT``, the group ``de``; Alexa's
+permission question is answered "ja" or "nein"). A conversation without ``locales:`` runs in the
+English locales.
+
 ``#`` starts a comment. Each conversation runs once per locale, as a new user with an empty store,
 with its own local Timer API (:mod:`tools.timer_api`, reached through the envelopes'
 ``apiEndpoint``). When a reply hands over to Alexa's permission question, the next turn answers
@@ -48,9 +52,12 @@ from tools.models import LOCALES
 from tools.timer_api import SCOPE as TIMERS_SCOPE
 
 HERE = Path(__file__).parent
+#: The locales a conversation runs in when it names none: the English ones.
+ENGLISH: tuple[str, ...] = tuple(locale for locale in LOCALES if locale.startswith("en-"))
 GROUPS: dict[str, tuple[str, ...]] = {
     "us": ("en-US", "en-CA"),
     "metric": ("en-GB", "en-AU", "en-IN"),
+    "de": ("de-DE", "de-AT"),
     **{locale: (locale,) for locale in LOCALES},
 }
 # Never in anything spoken: abbreviations, symbols, unicode fractions.
@@ -115,7 +122,7 @@ class Dialog:
     title: str
     path: Path
     line: int
-    locales: tuple[str, ...] = LOCALES
+    locales: tuple[str, ...] = ENGLISH
     known: str | None = None
     timers: str = "granted"
     recipes: tuple[str, ...] | None = None  # fixture recipes (tests/fixtures/recipes) to cook
@@ -123,13 +130,16 @@ class Dialog:
 
     @property
     def id(self) -> str:
-        return f"{self.path.stem}:{re.sub(r'[^a-z0-9]+', '-', self.title.lower()).strip('-')}"
+        folder = "" if self.path.parent == HERE else f"{self.path.parent.name}/"
+        title = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+        return f"{folder}{self.path.stem}:{title}"
 
 
 def load_dialogs(folder: Path = HERE) -> list[Dialog]:
-    """Every conversation of every ``*.dialog`` file in ``folder``, in file order."""
+    """Every conversation of every ``*.dialog`` file in ``folder`` (and its language folders,
+    ``de/``), in file order."""
     dialogs: list[Dialog] = []
-    for path in sorted(folder.glob("*.dialog")):
+    for path in [*sorted(folder.glob("*.dialog")), *sorted(folder.glob("*/*.dialog"))]:
         dialogs.extend(parse(path))
     return dialogs
 

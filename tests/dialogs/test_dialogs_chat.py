@@ -130,6 +130,35 @@ def test_make_chat_is_quiet_when_set_up(tmp_path: Path) -> None:
     assert "two tablespoons" in lines[1].lower()
 
 
+def test_make_chat_speaks_german(tmp_path: Path) -> None:
+    # given a catalog with the English and the German pork belly
+    if not (ROOT / ".venv" / ".ready").exists():
+        pytest.skip("the venv is not set up with make")
+    from tests.fixtures import recipes as fixtures
+
+    env = chat_env(tmp_path)
+    both = ("maple-glazed-pork-belly", "schweinebauch-mit-ahornglasur")
+    env["COOKALONG_RECIPES"] = fixtures.environment_value(both)
+    # when a cook talks to it in de-DE
+    result = subprocess.run(
+        ["make", "--no-print-directory", "chat", "LOCALE=de-DE"],
+        input="wie viel Ahornsirup\nlos geht's\nwie heiß\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    # then it answers in German, with the German recipe only
+    assert result.returncode == 0, result.stderr
+    welcome, syrup, start, oven = result.stdout.splitlines()
+    assert "Schweinebauch mit Ahornglasur" in welcome and "maple" not in welcome.lower()
+    assert "Zwei Esslöffel Ahornsirup für den Schweinebauch" in syrup
+    assert "ein Teelöffel Ahornsirup für die Chipotle-Aioli" in syrup
+    assert "135 Grad Ober- und Unterhitze" in start
+    assert "Der Backofen" in oven or "135 Grad" in oven
+
+
 def test_interactive_chat_has_a_banner_and_a_prompt(tmp_path: Path) -> None:
     # given the chat on a terminal
     leader, follower = pty.openpty()

@@ -58,7 +58,7 @@ def test_a_page_that_cannot_be_used_is_refused_with_one_line(tmp_path: Path) -> 
         assert len(lines) == 1 and lines[0].startswith(f"import refused: {reason}: "), lines
         assert stdout == "" and list(out.iterdir()) == [], page
         if reason.startswith("language"):
-            assert lines[0].endswith("the page is in 'fr'; the locales speak en"), lines
+            assert lines[0].endswith("the page is in 'fr'; the locales speak de, en"), lines
 
 
 def test_an_existing_recipe_is_replaced_only_with_force(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from cookalong.kitchen.amounts import Amount, format_amount, parse_amount
 from cookalong.kitchen.conversions import CannotConvert, to_unit
 from cookalong.kitchen.densities import density_for
-from cookalong.kitchen.speech import speak_amount, speak_ingredient_amount
 from cookalong.kitchen.units import UNITS, tablespoon_ml_for
+from cookalong.speech.lang.en.speak import speak_amount, speak_ingredient_amount
 from tests.kitchen.speakable import UNSPEAKABLE
 
 # ---- the examples, and each unit's rounding -------------------------------------------

@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import pytest
 
 from cookalong.kitchen.amounts import Amount, format_amount, parse_amount, to_metric, to_us
-from cookalong.kitchen.speech import speak_amount
+from cookalong.speech.lang.en.speak import speak_amount
 
 
 @pytest.mark.parametrize(

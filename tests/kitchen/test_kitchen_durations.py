@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from cookalong.kitchen.durations import format_iso_duration, parse_duration, parse_duration_range
-from cookalong.kitchen.speech import speak_duration, speak_duration_range
+from cookalong.speech.lang.en.speak import speak_duration, speak_duration_range
 
 
 def hm(hours: int = 0, minutes: int = 0, seconds: int = 0, days: int = 0) -> timedelta:

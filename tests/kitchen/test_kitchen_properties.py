@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from cookalong.kitchen.amounts import US_VOLUME_GRID, Amount, format_amount, parse_amount
 from cookalong.kitchen.durations import format_iso_duration, parse_duration
-from cookalong.kitchen.speech import speak_amount, speak_duration
 from cookalong.kitchen.temperature import celsius_to_fahrenheit, fahrenheit_to_celsius
 from cookalong.kitchen.units import METRIC, UNITS
+from cookalong.speech.lang.en.speak import speak_amount, speak_duration
 from tests.kitchen.speakable import UNSPEAKABLE
 
 settings.register_profile("kitchen", database=None, deadline=None, max_examples=300)

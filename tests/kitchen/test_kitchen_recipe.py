@@ -14,14 +14,14 @@ import pytest
 
 from cookalong.kitchen.amounts import Amount, format_amount, parse_amount
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
-from cookalong.kitchen.speech import (
+from cookalong.kitchen.temperature import Temperature, parse_temperature
+from cookalong.speech.lang.en.speak import (
     speak_amount,
     speak_duration,
     speak_duration_range,
     speak_ingredient_amount,
     speak_temperature,
 )
-from cookalong.kitchen.temperature import Temperature, parse_temperature
 
 DOUBLE = Fraction(2)
 HALF = Fraction(1, 2)

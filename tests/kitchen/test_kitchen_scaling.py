@@ -13,7 +13,7 @@ from cookalong.kitchen.amounts import (
     parse_amount,
     scale_amount,
 )
-from cookalong.kitchen.speech import speak_amount
+from cookalong.speech.lang.en.speak import speak_amount
 
 
 @pytest.mark.parametrize(

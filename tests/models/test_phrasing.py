@@ -40,6 +40,42 @@ def test_a_cook_is_understood(case: Case, locale: str) -> None:
     assert why is None, f"{case.where}: {case.utterance!r}: {why}"
 
 
+DE_DEV = read_corpus(CORPORA["de_dev"])
+#: German DEV lines the local resolver does not get right yet, and why (strict: fixing one fails).
+KNOWN_DE = {
+    "wie viel Gramm Schweinebauch": "the unit sits inside the ingredient words (no sample may "
+    "put {unit} beside {ingredient}); the skill reads it there (leading_unit), the corpus wants "
+    "the UNIT slot",
+    "ich meinte das Salz für die Schwarte": "'Schwarte' fills COMPONENT as unknown words",
+    "ich möchte den knusprigen Schweinebauch kochen": "an inflected alias is not a RECIPE value "
+    "(the skill still finds it by its look-up rules)",
+}
+
+
+def _de_dev_cases() -> list:
+    return [
+        pytest.param(
+            case,
+            locale,
+            id=f"{locale}-{case.utterance}",
+            marks=[pytest.mark.xfail(reason=KNOWN_DE[case.utterance], strict=True)]
+            if case.utterance in KNOWN_DE
+            else [],
+        )
+        for case in DE_DEV
+        for locale in case.locales
+    ]
+
+
+@pytest.mark.parametrize(("case", "locale"), _de_dev_cases())
+def test_a_german_cook_is_understood(case: Case, locale: str) -> None:
+    # given what a German cook says at the stove (a line of the German DEV corpus)
+    # when Alexa's stand-in resolves it against the committed German model
+    why = miss(case, locale)
+    # then it is the intended request, each slot meaning what the cook meant
+    assert why is None, f"{case.where}: {case.utterance!r}: {why}"
+
+
 def _dev_built_in_cases() -> list:
     return [
         pytest.param(case, locale, id=f"{locale}-{case.utterance}")
@@ -132,6 +168,7 @@ def test_the_report_prints_every_set_for_both_locales(capsys: pytest.CaptureFixt
     assert [(row[0], row[1]) for row in rows] == [
         ("dev", "en-US"), ("dev", "en-GB"), ("heldout", "en-US"), ("heldout", "en-GB"),
         ("heldout2", "en-US"), ("heldout2", "en-GB"),
+        ("de_dev", "de-DE"), ("de_dev", "de-AT"), ("de_heldout", "de-DE"), ("de_heldout", "de-AT"),
     ]  # fmt: skip
     dev_us = rows[0]
     assert dev_us[2] == str(len([c for c in DEV if "en-US" in c.locales]))

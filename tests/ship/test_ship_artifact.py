@@ -62,8 +62,14 @@ def test_the_artifact_carries_every_locale_and_the_whole_package(artifact: Path)
     shipped = _files(artifact)
     # then every source file is shipped, the locale files among them
     assert wanted <= shipped, sorted(wanted - shipped)
-    locales = {f for f in wanted if f.startswith("cookalong/locales/") and f.endswith(".json")}
-    assert "cookalong/locales/en-US.json" in locales
+    packs = {f for f in wanted if f.startswith("cookalong/speech/lang/") and f.endswith(".json")}
+    assert {
+        "cookalong/speech/lang/en/messages.json",
+        "cookalong/speech/lang/en/locales/en-GB.json",
+        "cookalong/speech/lang/de/messages.json",
+        "cookalong/speech/lang/de/words.json",
+        "cookalong/speech/lang/de/locales/de-AT.json",
+    } <= packs
     # and its bytecode was compiled by the build for 3.13, not copied from the checkout's caches:
     # unchecked hash-based .pyc (flags == 1), since a zip keeps mtimes only to two seconds
     compiled = list((artifact / "cookalong").rglob("*.pyc"))

@@ -27,7 +27,9 @@ from tests.ship.lambda_runtime import (
 )
 from tools.timer_api import TimerApi
 
-_LOCALE = json.loads((ROOT / "lambda/cookalong/locales/en-US.json").read_text(encoding="utf-8"))
+_LOCALE = json.loads(
+    (ROOT / "lambda/cookalong/speech/lang/en/messages.json").read_text(encoding="utf-8")
+)
 #: Written forms that must never be spoken.
 _UNSPEAKABLE = re.compile(r"\b(tbsp|tsp|lbs?|oz|g|ml)\b|°|[½⅓⅔¼¾⅛]", re.IGNORECASE)
 

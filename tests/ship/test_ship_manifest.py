@@ -14,7 +14,10 @@ from tools.resolver import resolver_for
 MODELS = ROOT / "interaction_model"
 MANIFEST = json.loads((MODELS / "skill.json").read_text(encoding="utf-8"))["manifest"]
 PUBLISHING = MANIFEST["publishingInformation"]
-INVOCATION = "cook along"
+#: The invocation name of each language, and the words that open a skill in it.
+INVOCATION = {"en": "cook along", "de": "kochbegleiter"}
+OPEN = {"en": "open", "de": "öffne"}
+NAME = {"en": "Cook Along", "de": "Kochbegleiter"}
 
 
 def _models() -> dict[str, dict[str, Any]]:
@@ -33,30 +36,32 @@ def test_the_manifest_publishes_the_locales_the_models_cover():
     models = _models()
     # when we compare their locales
     published = set(PUBLISHING["locales"])
-    # then they are the same five English locales
-    assert published == set(models) == {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+    # then they are the same five English and two German locales
+    english = {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+    assert published == set(models) == english | {"de-DE", "de-AT"}
 
 
 def test_every_published_locale_has_the_skills_words():
-    # given the locale resources the skill speaks from
-    voices = {p.stem for p in (ROOT / "lambda" / "cookalong" / "locales").glob("*.json")}
+    # given the locale resources the skill speaks from (one overlay per locale in its pack)
+    voices = {p.stem for p in (ROOT / "lambda/cookalong/speech/lang").glob("*/locales/*.json")}
     # then every locale the store offers has them
     assert set(PUBLISHING["locales"]) <= voices
 
 
-def test_every_model_is_invoked_as_cook_along():
+def test_every_model_is_invoked_by_its_languages_name():
     # given the interaction models
-    # then each one's invocation name is the one the example phrases use
+    # then each one's invocation name is its language's, the one the example phrases use
     for locale, model in _models().items():
-        assert model["invocationName"] == INVOCATION, locale
+        assert model["invocationName"] == INVOCATION[locale[:2]], locale
 
 
 def test_each_locale_names_the_skill_and_starts_with_opening_it():
     # given the store text of each locale
     for locale, text in PUBLISHING["locales"].items():
         # then the name is Cook Along and the first example opens it, as certification requires
-        assert text["name"] == "Cook Along", locale
-        assert text["examplePhrases"][0] == f"Alexa, open {INVOCATION}", locale
+        language = locale[:2]
+        assert text["name"] == NAME[language], locale
+        assert text["examplePhrases"][0] == f"Alexa, {OPEN[language]} {INVOCATION[language]}"
         assert 1 <= len(text["examplePhrases"]) <= 3, locale
         assert text["summary"] and len(text["summary"]) <= 160, locale
         assert text["description"] and text["keywords"], locale

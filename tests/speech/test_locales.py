@@ -1,4 +1,5 @@
-"""Everything the skill says lives in the locale resources, in every locale."""
+"""Everything the skill says lives in the language packs, in every locale, and a locale falls
+back to its own language only."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cookalong.speech.voice import LOCALES_DIR, known_locales, voice_for
+from cookalong.speech.lang import PACKS_DIR, language_of, locale_files
+from cookalong.speech.voice import known_locales, voice_for
 
-PACKAGE = Path(LOCALES_DIR).parent
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
+PACKAGE = Path(PACKS_DIR).parent.parent
+LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN", "de-DE", "de-AT"]
 
 
 def referenced_keys() -> set[str]:
@@ -34,10 +36,28 @@ def test_every_locale_of_the_product_has_resources():
     assert set(LOCALES) <= set(known_locales())
 
 
-def test_every_key_the_code_says_exists():
-    messages = voice_for("en-US").messages
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_key_the_code_says_exists(locale):
+    messages = voice_for(locale).messages
     missing = sorted(k for k in referenced_keys() if k not in messages)
     assert missing == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_has_every_key_any_language_uses(locale):
+    # The keys built at run time ("running_" + phase, "detail_asked_" + detail) are in every
+    # language's messages; a locale speaks only its own language's files, so a key missing
+    # there would be an error, never English in a German reply.
+    every = set().union(*(voice_for(other).messages for other in LOCALES))
+    missing = sorted(every - set(voice_for(locale).messages))
+    assert missing == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_locale_reads_only_its_own_language(locale):
+    base, overlay = locale_files()[locale]
+    assert base.parent.name == language_of(locale)
+    assert overlay is None or overlay.parent.parent.name == language_of(locale)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -58,6 +78,8 @@ def test_templates_are_well_formed_and_speakable(locale):
         ("en-GB", "metric", "C", True),
         ("en-AU", "metric", "C", True),
         ("en-IN", "metric", "C", True),
+        ("de-DE", "metric", "C", False),
+        ("de-AT", "metric", "C", False),
     ],
 )
 def test_locale_defaults(locale, units, scale, grill):

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -23,7 +22,6 @@ from tools.importer.read import Page, Refused
 from tools.importer.steps import StepFacts, read_step
 from tools.importer.words import COMMON_WORDS, TABLES, Words, words_for
 
-LOCALES_DIR = Path(__file__).resolve().parents[2] / "lambda" / "cookalong" / "locales"
 NO_RECIPE, NO_INGREDIENTS, NO_STEPS, LANGUAGE = (
     "no recipe found",
     "no ingredients",
@@ -49,9 +47,11 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def served_languages(locales_dir: Path = LOCALES_DIR) -> set[str]:
-    """The languages the skill speaks: the primary tags of its ``<lang>-<REGION>.json`` locales."""
-    return {path.stem.split("-")[0].lower() for path in locales_dir.glob("*-*.json")}
+def served_languages() -> set[str]:
+    """The languages the skill speaks: the primary tags of the locales its language packs have."""
+    from cookalong.speech.voice import known_locales
+
+    return {locale.split("-")[0].lower() for locale in known_locales()}
 
 
 def slug(text: str, limit: int = 64) -> str:

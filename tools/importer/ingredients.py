@@ -14,9 +14,9 @@ from fractions import Fraction
 from typing import Any
 
 from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, plural_of, take_number
-from cookalong.kitchen.speech import speak_number
 from cookalong.kitchen.units import match_unit
 from cookalong.recipe.loader import unspeakable
+from cookalong.speech.lang.en.speak import speak_number
 from cookalong.speech.text import speakable
 from tools.importer.words import Words
 

@@ -5,40 +5,21 @@ Each entry only translates; the cooking session does the work.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from cookalong.alexa.slots import Slots
 from cookalong.cooking.messages import Reply
 from cookalong.cooking.session import CookingSession
 from cookalong.kitchen.durations import parse_duration
-from cookalong.kitchen.units import match_unit
+from cookalong.speech.lang import pack
 
 Action = Callable[[CookingSession, Slots], Reply]
 
 
 def _units(session: CookingSession, slots: Slots) -> Reply:
-    return session.units(slots.id("system") or _unit_words(slots.words("system")))
-
-
-_METRIC_WORDS = re.compile(
-    r"\b(metric|grams?|kilo\w*|millilit\w+|lit(?:re|er)s?|celsius|centigrade)\b"
-)
-_US_WORDS = re.compile(
-    r"\b(imperial|us|u s|american|cups?|(?:tea|table)?spoons?|ounces?|pounds?|fahrenheit)\b"
-)
-
-
-def _unit_words(words: str | None) -> str | None:
-    """Units a cook named that Alexa did not resolve: "in grams please" → metric."""
-    if not words:
-        return None
-    w = words.lower()
-    if _METRIC_WORDS.search(w):
-        return "metric"
-    if _US_WORDS.search(w):
-        return "us"
-    return None
+    return session.units(
+        slots.id("system") or pack(slots.language).heard_system(slots.words("system"))
+    )
 
 
 def _unit(slots: Slots) -> str | None:
@@ -49,8 +30,7 @@ def _unit(slots: Slots) -> str | None:
     words = slots.words("unit")
     if not words:
         return None
-    found = match_unit(words.lower().removeprefix("in ").strip())
-    return found[0].key if found else None
+    return pack(slots.language).heard_unit(words)
 
 
 def _scale(session: CookingSession, slots: Slots) -> Reply:
@@ -75,13 +55,14 @@ def _go_to_step(session: CookingSession, slots: Slots) -> Reply:
 
 
 def _how_much(session: CookingSession, slots: Slots) -> Reply:
-    return session.how_much(
-        slots.words("ingredient"),
-        slots.id("ingredient"),
-        slots.words("component"),
-        slots.id("component"),
-        _unit(slots),
-    )
+    words, unit = slots.words("ingredient"), _unit(slots)
+    key = slots.id("ingredient")
+    if unit is None and words:  # "wie viel Gramm Meersalzflocken": the unit inside the words
+        found = pack(slots.language).leading_unit(words)
+        if found is not None:
+            unit, words = found
+            key = None
+    return session.how_much(words, key, slots.words("component"), slots.id("component"), unit)
 
 
 def _follow_up(session: CookingSession, slots: Slots) -> Reply:

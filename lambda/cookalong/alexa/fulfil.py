@@ -26,10 +26,11 @@ from ask_sdk_model.canfulfill import (
     CanUnderstandSlotValues,
 )
 
-from cookalong.alexa.actions import ACTIONS, _unit_words
+from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.slots import Slots
 from cookalong.cooking.lookup import RecipeIndex, normalise
 from cookalong.cooking.session import MAX_SERVINGS, Cookbook
+from cookalong.speech.lang import pack
 
 __all__ = ["INTENT_SLOTS", "can_fulfill"]
 
@@ -60,7 +61,8 @@ def _named(
         words, key = slots.words(name), slots.id(name)
         indexes = [cookbook.index(rid) for rid in cookbook.recipes]
         if any(
-            (key and key in ids(i)) or (words and normalise(words) in table(i)) for i in indexes
+            (key and key in ids(i)) or (words and i.rules.normalise(words) in table(i))
+            for i in indexes
         ):
             return YES, True
         if any(found(i, words, key) for i in indexes):
@@ -80,14 +82,16 @@ def _number(maximum: int | None) -> Judge:
     return judge
 
 
-def _choice(values: frozenset[str], from_words: Callable[[str], str | None] | None = None) -> Judge:
+def _choice(
+    values: frozenset[str], from_words: Callable[[str, str], str | None] | None = None
+) -> Judge:
     def judge(cookbook: Cookbook, slots: Slots, name: str) -> Verdict:
         key = slots.id(name)
         words = slots.words(name)
         if key in values:
             return YES, True
         if words is not None:
-            guess = from_words(words) if from_words else normalise(words)
+            guess = from_words(words, slots.language) if from_words else normalise(words)
             if guess in values:
                 return YES, True
         return NO, False
@@ -107,7 +111,11 @@ def _multiplier(cookbook: Cookbook, slots: Slots, name: str) -> Verdict:
     return YES, fits
 
 
-def _scale_words(words: str) -> str | None:
+def _system_words(words: str, language: str) -> str | None:
+    return pack(language).heard_system(words)
+
+
+def _scale_words(words: str, language: str) -> str | None:
     said = set(normalise(words).split())
     if said & {"celsius", "centigrade", "c"}:
         return "celsius"
@@ -140,7 +148,7 @@ INTENT_SLOTS: dict[str, dict[str, Judge]] = {
     },
     "HowLongIntent": {"action": _action},
     "ScaleIntent": {"servings": _number(MAX_SERVINGS), "multiplier": _multiplier},
-    "UnitsIntent": {"system": _choice(frozenset({"metric", "us"}), _unit_words)},
+    "UnitsIntent": {"system": _choice(frozenset({"metric", "us"}), _system_words)},
     "TipsIntent": {"topic": _topic},
     "RecipeInfoIntent": {},
     "MeanwhileIntent": {},

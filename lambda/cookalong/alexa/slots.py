@@ -7,6 +7,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 
 from cookalong.alexa.text import MAX_SLOT_CHARS, clean_text
 from cookalong.speech.heard import parse_number
+from cookalong.speech.lang import pack
 
 
 class Slots:
@@ -18,6 +19,14 @@ class Slots:
 
     def __init__(self, handler_input: HandlerInput) -> None:
         self._handler_input = handler_input
+
+    @property
+    def language(self) -> str:
+        """The request's language ("en", "de"): whose words the slots are in."""
+        from cookalong.speech.voice import supported_locale
+
+        locale = getattr(self._handler_input.request_envelope.request, "locale", None)
+        return supported_locale(locale).split("-")[0]
 
     def _slots(self) -> dict:
         # Not ask_sdk_core's get_slot: it refuses a CanFulfillIntentRequest, which has slots too.
@@ -63,7 +72,10 @@ class Slots:
         words = self.words(name)
         if words is None:
             return None
-        return parse_number(words)
+        found = parse_number(words)
+        if found is None and self.language != "en":  # "acht", "der dritte"
+            found = pack(self.language).heard_number(words)
+        return found
 
     def unreadable(self, name: str) -> bool:
         """Alexa heard a number here but could not read it (the slot value is "?")."""

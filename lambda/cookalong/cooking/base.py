@@ -289,7 +289,14 @@ class SessionBase:
         if other is None or other.id == step.component_id:
             return None
         self._offer("part", component=other.id)
-        return Msg.of("hint_meanwhile", part=other.name, spans=list(step.durations))
+        # "while it's in the oven" is a fact of the recipe: said only when the wait is a bake
+        key = "hint_meanwhile" if waits_in_oven(step) else "hint_meanwhile_wait"
+        return Msg.of(key, part=other.name, spans=list(step.durations))
+
+
+def waits_in_oven(step: Step) -> bool:
+    """The step waits with the food in the oven (it sets the oven, or the recipe says so)."""
+    return step.oven is not None or bool(step.in_oven)
 
 
 def _mentions(msg: Msg, activity: Activity) -> bool:

@@ -57,7 +57,7 @@ class Catalog(SessionBase):
             component = self.index.find_component(recipe_words)
             if component is not None:
                 return self.start_part(component)
-            if len(self.cookbook.titles()) == 1:
+            if self.cookbook.catalog_size == 1:
                 return self._unknown_component(recipe_words, "start")
         if not found:
             self._offer("ask_recipe")

@@ -76,13 +76,21 @@ class Facts(SessionBase):
     def _servings(self):
         return self.progress.servings_fraction(self.recipe)
 
+    def _detail_text(self, step: Step) -> str:
+        """Where a detail is read from: an English source's text as written; a translated
+        recipe's speech (its text keeps "1 Inch (2,5 cm)" as printed, its speech says
+        "etwa zweieinhalb Zentimetern")."""
+        if self.recipe.language == "en" or not step.speech:
+            return step.text
+        return step.speech.replace("{oven}", "").replace("  ", " ")
+
     def step_detail(self, detail: str | None = None, detail_words: str | None = None) -> Reply:
         """ "Which rack", "how far apart", "how thick": the sentence of a step that says so."""
         self._about("detail", words=detail)
         if not detail:
             return self._ask(Msg.of("detail_what"), "reprompt_step")
         for step in self._steps_from_here():
-            sentences = detail_sentences(step.text, detail, self.recipe.language)
+            sentences = detail_sentences(self._detail_text(step), detail, self.recipe.language)
             if sentences:
                 return self._ask(
                     Msg.of(
@@ -96,7 +104,7 @@ class Facts(SessionBase):
                     "reprompt_step",
                 )
         for step in self._steps_from_here():
-            related = detail_action_sentences(step.text, detail, self.recipe.language)
+            related = detail_action_sentences(self._detail_text(step), detail, self.recipe.language)
             if related:
                 return self._ask(
                     Msg.of(

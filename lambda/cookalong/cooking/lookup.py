@@ -1,15 +1,18 @@
 """Finding things in a recipe by what a cook says: ingredients, parts, steps and tips.
 
 An index is built once per recipe (at start-up) so that every question is a dictionary look-up,
-with a tolerant second pass for near misses ("five spice powder", "mayo", "limes").
+with a tolerant second pass for near misses ("five spice powder", "mayo", "limes"). The word
+rules (fillers, singulars, stems) are the recipe's language's: English here, another language's
+from its pack (``words.json`` → ``lookup``), which keeps its letters ("Öl" is "öl").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
 
@@ -54,6 +57,68 @@ def _variants(text: str) -> set[str]:
 
 
 @dataclass(frozen=True)
+class Rules:
+    """A language's word rules for look-up."""
+
+    language: str
+    normalise: Callable[[str], str]
+    singular: Callable[[str], str]
+    stem: Callable[[str], str]
+    connectors: frozenset[str]
+    title_filler: frozenset[str]
+    aliases: dict[str, str] = field(default_factory=dict)  # action words: "grill" → "broil"
+
+    def variants(self, text: str) -> set[str]:
+        base = self.normalise(text)
+        if not base:
+            return set()
+        return {base, " ".join(self.singular(w) for w in base.split())}
+
+
+@cache
+def rules_for(language: str) -> Rules:
+    """The look-up rules of ``language`` (English unless its pack has ``lookup`` words)."""
+    if language == "en":
+        return Rules("en", normalise, _singular, _stem, _CONNECTORS, _TITLE_FILLER)
+    from cookalong.speech.lang import words
+
+    table = words(language).get("lookup")
+    if not table:
+        return rules_for("en")
+    filler = frozenset(table["filler"])
+    endings = tuple(rule["strip"] for rule in table["singular"]["endings"])
+    unchanged = frozenset(w.lower() for w in table["singular"].get("unchanged", ()))
+    folds = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+
+    @lru_cache(maxsize=4096)
+    def normalise_in(text: str) -> str:
+        text = re.sub(r"[^\w ]+", " ", text.lower().replace("'", "")).replace("_", " ")
+        return " ".join(w for w in text.split() if w not in filler)
+
+    @lru_cache(maxsize=4096)
+    def singular_in(word: str) -> str:
+        if word not in unchanged:
+            for ending in sorted(endings, key=len, reverse=True):
+                if word.endswith(ending) and len(word) - len(ending) >= 3:
+                    word = word[: -len(ending)]
+                    break
+        return word.translate(folds).replace("ß", "ss")
+
+    def stem_in(word: str) -> str:
+        return singular_in(word)
+
+    return Rules(
+        language,
+        normalise_in,
+        singular_in,
+        stem_in,
+        frozenset(table["connectors"]),
+        frozenset(table["title_filler"]),
+        {"grill": "grillen"},
+    )
+
+
+@dataclass(frozen=True)
 class RecipeIndex:
     recipe: Recipe
     ingredients: dict[str, tuple[Ingredient, ...]]  # spoken name → ingredients
@@ -62,6 +127,7 @@ class RecipeIndex:
     actions: dict[str, tuple[Step, ...]]  # action word → steps
     uses: dict[str, tuple[Step, ...]]  # ingredient id → steps that use it
     tips: dict[str, tuple[Tip, ...]]  # keyword / tip id → tips
+    rules: Rules = field(default_factory=lambda: rules_for("en"))
 
     # -- ingredients -----------------------------------------------------------------------
     def find_ingredients(
@@ -78,7 +144,7 @@ class RecipeIndex:
         return found
 
     def _ingredients_from_words(self, spoken: str) -> tuple[Ingredient, ...]:
-        name = _best_name(self.ingredients, spoken)
+        name = _best_name(self.ingredients, spoken, self.rules)
         if name is None:
             return ()
         found = self.ingredients[name]
@@ -91,7 +157,8 @@ class RecipeIndex:
     ) -> tuple[Ingredient, ...]:
         """ "The salt for the skin": of the ingredients a name means, those whose part or steps
         the other words name (the flaky salt sprinkled on the skin, not the aioli's)."""
-        extra = set(normalise(spoken).split()) - set(name.split()) - _CONNECTORS
+        rules = self.rules
+        extra = set(rules.normalise(spoken).split()) - set(name.split()) - rules.connectors
         extra = {w for w in extra if len(w) > 2}
         if not extra:
             return found
@@ -101,8 +168,8 @@ class RecipeIndex:
             component = components[ingredient.component_id]
             words = [component.name, component.id, *component.synonyms]
             words += [step.text for step in self.uses.get(ingredient.id, ())]
-            said = set(normalise(" ".join(words)).split())
-            return said | {_singular(w) for w in said}
+            said = set(rules.normalise(" ".join(words)).split())
+            return said | {rules.singular(w) for w in said}
 
         narrowed = tuple(i for i in found if extra & context(i))
         return narrowed or found
@@ -111,7 +178,7 @@ class RecipeIndex:
     def find_component(self, spoken: str | None, key: str | None = None) -> Component | None:
         if key and key in self.components:
             return self.components[key]
-        name = _best_name(self.components, spoken) if spoken else None
+        name = _best_name(self.components, spoken, self.rules) if spoken else None
         return self.components[name] if name is not None else None
 
     # -- steps -----------------------------------------------------------------------------
@@ -119,11 +186,12 @@ class RecipeIndex:
         for candidate in (key, spoken):
             if not candidate:
                 continue
-            for variant in _variants(candidate):
+            rules = self.rules
+            for variant in rules.variants(candidate):
                 if variant in self.actions:
                     return self.actions[variant]
-            for word in normalise(candidate).split():
-                for variant in (word, _singular(word), _stem(word)):
+            for word in rules.normalise(candidate).split():
+                for variant in (word, rules.singular(word), rules.stem(word)):
                     if variant in self.actions:
                         return self.actions[variant]
         return ()
@@ -140,8 +208,8 @@ class RecipeIndex:
         """Every tip about what was said ("crispy skin": all three crackling rules)."""
         if not spoken:
             return self.tips.get(key, ()) if key else ()
-        text = normalise(spoken)
-        for variant in _variants(text):
+        text = self.rules.normalise(spoken)
+        for variant in self.rules.variants(text):
             if variant in self.tips:
                 return self.tips[variant]
         found: dict[str, Tip] = {}
@@ -154,25 +222,27 @@ class RecipeIndex:
         return tuple(found.values())
 
 
-def _best_name(table: dict[str, object], spoken: str) -> str | None:
+def _best_name(table: dict[str, object], spoken: str, rules: Rules | None = None) -> str | None:
     """The name in ``table`` a cook most likely meant: exactly (singular or plural), else the
     longest name all of whose words were said ("five spice powder" holds "five spice"), else a
     near miss ("mayonaise")."""
-    for variant in _variants(spoken):
+    rules = rules or rules_for("en")
+    singular = rules.singular
+    for variant in rules.variants(spoken):
         if variant in table:
             return variant
-    said = normalise(spoken).split()
-    words = set(said) | {_singular(w) for w in said}
+    said = rules.normalise(spoken).split()
+    words = set(said) | {singular(w) for w in said}
     contained = [n for n in table if n and set(n.split()) <= words]
     if contained:
         return max(contained, key=len)
     # "cheddar" for the "freshly grated cheddar cheese": the words said are all in one name,
     # and every name that holds them means the same thing
-    said_words = {_singular(w) for w in said if len(w) > 2}
-    holding = [n for n in table if said_words and said_words <= {_singular(w) for w in n.split()}]
+    said_words = {singular(w) for w in said if len(w) > 2}
+    holding = [n for n in table if said_words and said_words <= {singular(w) for w in n.split()}]
     if _same(table, holding):
         return min(holding, key=len)
-    close = _close_matches(normalise(spoken), list(table))
+    close = _close_matches(rules.normalise(spoken), list(table))
     return close[0] if close else None
 
 
@@ -202,6 +272,9 @@ def build_index(recipe: Recipe) -> RecipeIndex:
     Exact look-ups (ingredient key, steps using an ingredient) are the loader's own tables; this
     adds what a cook may say: lower-cased, singular and plural, filler words dropped.
     """
+    rules = rules_for(recipe.language)
+    _variants = rules.variants
+    _stem, normalise = rules.stem, rules.normalise
     ingredients: dict[str, list[Ingredient]] = defaultdict(list)
     components: dict[str, Component] = {}
     actions: dict[str, list[Step]] = defaultdict(list)
@@ -228,30 +301,35 @@ def build_index(recipe: Recipe) -> RecipeIndex:
                     tips[variant].append(tip)
     if "broil" in actions:
         actions.setdefault("grill", actions["broil"])
+    for alias, action in rules.aliases.items():
+        if action in actions:
+            actions.setdefault(alias, actions[action])
     return RecipeIndex(
         recipe=recipe,
-        ingredients={k: _exact_first(k, v) for k, v in ingredients.items()},
+        ingredients={k: _exact_first(k, v, rules) for k, v in ingredients.items()},
         by_key=recipe.ingredients_by_key,
         components=components,
         actions={k: tuple(v) for k, v in actions.items()},
         uses=recipe.steps_by_ingredient,
         tips={k: tuple(v) for k, v in tips.items()},
+        rules=rules,
     )
 
 
-def _exact_first(spoken: str, found: list[Ingredient]) -> tuple[Ingredient, ...]:
+def _exact_first(spoken: str, found: list[Ingredient], rules: Rules) -> tuple[Ingredient, ...]:
     """When "salt" means two ingredients, keep them all; when one is named exactly, it alone."""
-    exact = [i for i in found if spoken in _variants(i.name)]
+    exact = [i for i in found if spoken in rules.variants(i.name)]
     return tuple(exact) if exact and len(exact) < len(found) else tuple(found)
 
 
-def match_titles(spoken: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+def match_titles(spoken: str, names: dict[str, tuple[str, ...]], language: str = "en") -> list[str]:
     """The recipes a cook may mean: every name exactly, else the recipes sharing the most
     words with what was said, else a near miss. Ties are all returned (ask which)."""
-    said = _title_words(spoken)
+    rules = rules_for(language)
+    said = _title_words(spoken, rules)
     if not said:
         return []
-    variants = {rid: [_title_words(n) for n in ns] for rid, ns in names.items()}
+    variants = {rid: [_title_words(n, rules) for n in ns] for rid, ns in names.items()}
     exact = [rid for rid, vs in variants.items() if said in vs]
     if exact:
         return exact
@@ -297,9 +375,10 @@ _TITLE_FILLER = frozenset(
 )
 
 
-def _title_words(text: str) -> frozenset[str]:
-    words = normalise(re.sub(r"\([^)]*\)", " ", text)).split()
-    return frozenset(_singular(w) for w in words if w not in _TITLE_FILLER)
+def _title_words(text: str, rules: Rules | None = None) -> frozenset[str]:
+    rules = rules or rules_for("en")
+    words = rules.normalise(re.sub(r"\([^)]*\)", " ", text)).split()
+    return frozenset(rules.singular(w) for w in words if w not in rules.title_filler)
 
 
 # What a step says about a detail, by language: (pattern, weight); the best sentence wins.
@@ -340,13 +419,17 @@ _DETAIL_ACTIONS: dict[str, dict[str, str]] = {
 
 @lru_cache(maxsize=64)
 def _detail_patterns(language: str, detail: str) -> tuple[tuple[re.Pattern[str], int], ...]:
-    table = _DETAILS.get(language) or _DETAILS["en"]
+    table = _DETAILS.get(language) or _pack_lookup(language).get("details") or _DETAILS["en"]
     return tuple((re.compile(p, re.IGNORECASE), w) for p, w in table.get(detail, ()))
 
 
 def detail_action_sentences(text: str, detail: str, language: str = "en") -> list[str]:
     """The sentences of a step that do what ``detail`` is about, without saying it."""
-    table = _DETAIL_ACTIONS.get(language) or _DETAIL_ACTIONS["en"]
+    table = (
+        _DETAIL_ACTIONS.get(language)
+        or _pack_lookup(language).get("detail_actions")
+        or _DETAIL_ACTIONS["en"]
+    )
     pattern = table.get(detail)
     if pattern is None:
         return []
@@ -408,9 +491,32 @@ _TOPICS: dict[str, dict[str, frozenset[str]]] = {
 
 def topic_of(words: str, language: str = "en") -> str | None:
     """The non-ingredient topic some words are about ("people" → "servings"), if any."""
-    said = set(normalise(words).split())
-    table = _TOPICS.get(language) or _TOPICS["en"]
+    said = set(rules_for(language).normalise(words).split())
+    table = _TOPICS.get(language) or _german_topics(language) or _TOPICS["en"]
     for topic, names in table.items():
         if said & names:
             return topic
     return None
+
+
+@cache
+def _german_topics(language: str) -> dict[str, frozenset[str]] | None:
+    """Another language's topics, from its pack (``words.json`` → ``lookup.topics``)."""
+    if language == "en":
+        return None
+    from cookalong.speech.lang import words
+
+    topics = words(language).get("lookup", {}).get("topics")
+    if not topics:
+        return None
+    return {k: frozenset(v) for k, v in topics.items() if k != "note"}
+
+
+@cache
+def _pack_lookup(language: str) -> dict:
+    """A language pack's look-up words (``words.json`` → ``lookup``), or nothing."""
+    if language == "en":
+        return {}
+    from cookalong.speech.lang import words
+
+    return words(language).get("lookup", {})

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
-from cookalong.cooking.base import SessionBase
+from cookalong.cooking.base import SessionBase, waits_in_oven
 from cookalong.cooking.lookup import topic_of
 from cookalong.cooking.messages import Msg, Quantity, Reply
 from cookalong.cooking.now import (
@@ -21,7 +21,7 @@ from cookalong.cooking.now import (
 )
 from cookalong.cooking.state import MAX_SERVINGS
 from cookalong.kitchen.conversions import to_unit
-from cookalong.recipe.model import Ingredient
+from cookalong.recipe.model import Ingredient, OvenSetting
 
 _MINUTE = timedelta(minutes=1)
 #: How many ingredients one answer lists before it offers the rest.
@@ -139,7 +139,7 @@ class Questions(SessionBase):
                 )
             return self._ask(
                 Msg.of(
-                    "meanwhile_later",
+                    "meanwhile_later" if waits_in_oven(wait) else "meanwhile_later_wait",
                     part=other.name,
                     number=wait.number,
                     spans=list(wait.durations),
@@ -291,7 +291,12 @@ class Questions(SessionBase):
     def _quantity_in(self, ingredient: Ingredient, unit: str | None) -> Quantity:
         """The amount, in the unit asked for when it can be said in it (this once)."""
         quantity = self._quantity(ingredient)
-        if not unit or to_unit(quantity.amount, unit, ingredient=ingredient.name) is None:
+        if not unit:
+            return quantity
+        # a density is found by the ingredient's name, or by its key (which a translated
+        # recipe shares with its source: "pork-belly")
+        names = (ingredient.name, ingredient.key.replace("-", " "))
+        if all(to_unit(quantity.amount, unit, ingredient=name) is None for name in names):
             return quantity
         return Quantity(quantity.ingredient, quantity.amount, unit)
 
@@ -360,7 +365,7 @@ class Questions(SessionBase):
                 return self._ask(
                     Msg.of("oven_now", oven=oven.setting, scale=scale), "reprompt_step"
                 )
-            if upcoming is not None and upcoming.oven in (None, oven.setting):
+            if upcoming is not None and _heated_for(oven.setting, upcoming.oven):
                 return self._ask(
                     Msg.of(
                         "oven_preheated",
@@ -533,3 +538,11 @@ class Questions(SessionBase):
 
 
 __all__ = ["LIST_CHUNK", "MAX_SERVINGS", "Questions", "longest"]
+
+
+def _heated_for(setting: OvenSetting, wanted: OvenSetting | None) -> bool:
+    """The oven as it is set serves the step to come: no setting of its own, the same one, or
+    the bake a preheat was for (the same temperature and heat)."""
+    if wanted is None or wanted == setting:
+        return True
+    return setting.mode == "preheat" and replace(wanted, mode="preheat") == setting

@@ -47,6 +47,12 @@ class _Recipes(Mapping[str, Recipe]):
     def __contains__(self, rid: object) -> bool:
         return rid in self._loaders
 
+    def only(self, ids: list[str]) -> _Recipes:
+        """The recipes ``ids``, sharing what is loaded (one load of each, whatever the view)."""
+        view = _Recipes({rid: self._loaders[rid] for rid in ids})
+        view._loaded = self._loaded
+        return view
+
 
 class Cookbook:
     """The recipes this skill knows, each with its look-up index, built once when first used.
@@ -78,6 +84,8 @@ class Cookbook:
         self._languages = languages or {}
         self._indexes: dict[str, RecipeIndex] = {}
         self._by_language: dict[str, Cookbook] = {}
+        #: How many recipes the whole catalog has, in every language (a view has fewer).
+        self.catalog_size = len(titles)
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
@@ -116,7 +124,9 @@ class Cookbook:
                     self._aliases,
                     self._languages,
                 )
-                found.recipes = self.recipes  # one load of each recipe, whatever the view
+                if isinstance(self.recipes, _Recipes):  # one load of each recipe, any view
+                    found.recipes = self.recipes.only(ids)
+                found.catalog_size = self.catalog_size
                 found._indexes = self._indexes
             self._by_language[language] = found
         return found
@@ -151,7 +161,8 @@ class Cookbook:
         if not words:
             return []
         names = {rid: (title, *self._aliases.get(rid, ())) for rid, title in self._titles.items()}
-        return match_titles(words, names)
+        languages = {self._languages.get(rid, "en") for rid in self._titles}
+        return match_titles(words, names, languages.pop() if len(languages) == 1 else "en")
 
     def session(self, saved: object, turn: object = None, *, now: int) -> CookingSession:
         state = CookingState.from_dict(saved, self.recipes, turn)

@@ -36,7 +36,7 @@ Decisions a cook will notice (each one is tested in ``tests/kitchen``):
   … with a 20 ml      (en-AU) the same teaspoons, then whole teaspoons from 3 to 12, which
   tablespoon          en-AU says as its tablespoons (four teaspoons) plus teaspoons: 15 ml
                       "three teaspoons", 30 ml "one tablespoon plus two teaspoons", 60 ml
-                      "three tablespoons" (:mod:`~cookalong.kitchen.speech`)
+                      "three tablespoons" (:mod:`~cookalong.speech.lang.en.speak`)
   above 65 ml         a jug's marks: the nearest 10 ml below 250 ml, 50 ml up to a litre,
                       then litres to 50 ml ("about 500 millilitres" for 2 cups, "1.2 litres")
   weights             whole grams below 100 g, the nearest 5 g below 1 kg, then kilograms to
@@ -289,12 +289,6 @@ class Amount:
     def to_us(self) -> Amount:
         """This amount in ounces/pounds, spoons/cups or inches."""
         return to_us(self)
-
-    def spoken(self, locale: str = "en-US") -> str:
-        """Say it: ``"one and a half pounds"`` (:func:`~cookalong.kitchen.speech.speak_amount`)."""
-        from cookalong.kitchen.speech import speak_amount  # speech imports this module
-
-        return speak_amount(self, locale=locale)
 
     def __str__(self) -> str:
         return format_amount(self)

@@ -298,7 +298,7 @@ def _close(measured: _Measured, base: Fraction) -> bool:
 class CannotConvert(ValueError):
     """An amount cannot be said in the unit asked for (a count, a pinch, no known density).
 
-    Raised by :func:`~cookalong.kitchen.speech.speak_ingredient_amount` and
+    Raised by :func:`~cookalong.speech.lang.en.speak.speak_ingredient_amount` and
     ``Voice.quantity`` when given such a unit; check with :func:`to_unit` (``None``) first.
     """
 

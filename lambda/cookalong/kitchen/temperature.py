@@ -133,12 +133,6 @@ class Temperature:
             return Temperature(fahrenheit_to_celsius(self.degrees), "C")
         return Temperature(celsius_to_fahrenheit(self.degrees), "F")
 
-    def spoken(self, scale: str | None = None) -> str:
-        """Say it: ``"275 degrees Fahrenheit"``; see ``speech.speak_temperature``."""
-        from cookalong.kitchen.speech import speak_temperature
-
-        return speak_temperature(self, scale=scale)
-
     def __str__(self) -> str:
         return f"{self.degrees} °{self.scale}"
 

@@ -545,6 +545,7 @@ def _build(data: dict[str, Any], name: str) -> Recipe:
         notes=tuple(notes),
         serving=data.get("serving", ""),
         language=data.get("language", "en"),
+        translation_of=data.get("translation_of"),
         url=data.get("url"),
         nutrition=dict(data.get("nutrition", {})),
         path=name,

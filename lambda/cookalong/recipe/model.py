@@ -130,6 +130,7 @@ class Recipe:
     notes: tuple[Note, ...] = ()
     serving: str = ""  # how to serve, said at the end: "Slice it and serve with the aioli."
     language: str = "en"  # BCP-47 primary tag of the recipe's text: "en", "de"
+    translation_of: str | None = None  # the id of the recipe this one translates
     url: str | None = None  # the page's original address (imported recipes)
     nutrition: dict[str, str] = field(default_factory=dict, compare=False)  # "calories": "320 kcal"
     path: str = ""  # the file it was loaded from

@@ -50,17 +50,41 @@ TENS_WORDS = (
 )
 
 
-def speakable(text: str) -> str:
+def speakable(text: str, language: str = "en") -> str:
     """A slot value or synonym in the form Alexa's speech recognition writes it.
 
-    Lower case, accents dropped ("purée" → "puree"), "&" → "and", digits as words, hyphens and
-    other punctuation as spaces (apostrophes kept).
+    Lower case, accents dropped ("purée" → "puree") except the letters of the language
+    (German "Sesamöl" stays "sesamöl", "heiß" "heiß"), "&" → "and" ("und"), digits as words
+    of the language, hyphens and other punctuation as spaces (apostrophes kept).
     """
+    if language != "en":
+        return _speakable_in(text, language)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
     text = text.replace("&", " and ").replace("’", "'")
     text = re.sub(r"\d+", lambda match: " " + number_words(int(match.group())) + " ", text)
     text = re.sub(r"[^a-z' ]+", " ", text)
+    return " ".join(text.split())
+
+
+def _speakable_in(text: str, language: str) -> str:
+    """:func:`speakable` in a language with a pack: its letters kept, its number words."""
+    from cookalong.speech.lang import letters as letters_of
+    from cookalong.speech.lang import pack
+
+    letters = letters_of(language)
+    cardinal = pack(language).cardinal
+    text = unicodedata.normalize("NFC", text).lower()
+    kept = []
+    for char in text:
+        if re.fullmatch(f"[{letters}]", char):
+            kept.append(char)
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            kept.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    text = "".join(kept).replace("&", " und ").replace("’", "'")
+    text = re.sub(r"\d+", lambda match: " " + cardinal(int(match.group())) + " ", text)
+    text = re.sub(f"[^{letters}' ]+", " ", text)
     return " ".join(text.split())
 
 
@@ -86,9 +110,11 @@ class SlotValue:
     name: str
     synonyms: list[str] = field(default_factory=list)
 
+    language: str = "en"
+
     def add(self, *phrases: str) -> None:
         for phrase in phrases:
-            phrase = speakable(phrase)
+            phrase = speakable(phrase, self.language)
             if phrase and phrase != self.name and phrase not in self.synonyms:
                 self.synonyms.append(phrase)
 
@@ -96,19 +122,20 @@ class SlotValue:
 def recipe_slot_values(recipe: Recipe) -> dict[str, list[SlotValue]]:
     """The values one recipe gives its slot types: INGREDIENT (by ingredient key: maple syrup
     in both parts is one value), COMPONENT (by part id) and RECIPE (its titles)."""
+    language = recipe.language
+
+    def slot(value_id: str, name: str) -> SlotValue:
+        return SlotValue(value_id, speakable(name, language), language=language)
+
     ingredients: dict[str, SlotValue] = {}
     components: dict[str, SlotValue] = {}
     for component in recipe.components:
-        part = components.setdefault(
-            component.id, SlotValue(component.id, speakable(component.name))
-        )
+        part = components.setdefault(component.id, slot(component.id, component.name))
         part.add(component.name, *component.synonyms)
         for ingredient in component.ingredients:
-            value = ingredients.setdefault(
-                ingredient.key, SlotValue(ingredient.key, speakable(ingredient.name))
-            )
+            value = ingredients.setdefault(ingredient.key, slot(ingredient.key, ingredient.name))
             value.add(ingredient.name, *ingredient.synonyms)
-    title = SlotValue(recipe.id, speakable(recipe.short_title))
+    title = slot(recipe.id, recipe.short_title)
     title.add(recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title))
     return {
         "INGREDIENT": list(ingredients.values()),

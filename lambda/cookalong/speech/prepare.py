@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from cookalong.speech.voice import Prefs, Voice
 
 
+class Listed(str):
+    """A list said as one value ("the pork belly and the aioli") that keeps its items, for a
+    language that says each with its article or preposition ("für den Schweinebauch")."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, said: str, items: tuple[str, ...]) -> Listed:
+        value = super().__new__(cls, said)
+        value.items = items
+        return value
+
+
 def _parts(voice: Voice, parts: list[tuple[str, int]]) -> str:
     """How the recipe is laid out: "in five steps", or "in two parts: the pork belly, seven
     steps and the chipotle aioli, one step"."""
@@ -131,7 +143,8 @@ def _oven(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     )
     values["setting"] = voice.oven(p["oven"], scale)
     values["temperature"] = voice.temperature(p["oven"].temperature, scale)
-    values["parts"] = voice.join(list(p.get("parts", ())))
+    values.update(voice.oven_fields(p["oven"]))
+    values["parts"] = Listed(voice.join(list(p.get("parts", ()))), tuple(p.get("parts", ())))
     return values
 
 
@@ -156,12 +169,7 @@ def _how_long(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
 def _scaled(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str]:
     example = p.get("example")
     factor: Fraction = p["factor"]
-    factor_words = {
-        Fraction(2): "double",
-        Fraction(3): "triple",
-        Fraction(1, 2): "half",
-        Fraction(1): "the original",
-    }.get(factor)
+    factor_words = voice.lang.factor_word(factor)
     return {
         "servings": voice.number(p["servings"]),
         "factor": voice.t("factor_named", word=factor_words)
@@ -343,7 +351,7 @@ def _not_in_part(voice: Voice, p: dict[str, Any], prefs: Prefs) -> dict[str, str
     return {
         "ingredient": p["ingredient"],
         "part": p["part"],
-        "elsewhere": voice.join(p["elsewhere"]),
+        "elsewhere": Listed(voice.join(p["elsewhere"]), tuple(p["elsewhere"])),
     }
 
 
@@ -406,6 +414,8 @@ PREPARERS = {
     "meanwhile_now": _hint,
     "meanwhile_nothing": _hint,
     "meanwhile_later": _hint_numbered,
+    "meanwhile_later_wait": _hint_numbered,
+    "hint_meanwhile_wait": _hint,
     "hint_wait": _hint,
     "verbatim": _verbatim,
     "offer_timer": _timer,

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from cookalong.kitchen import speech as kitchen_speech
 from cookalong.kitchen.amounts import GLYPHS, Amount, take_number, to_metric
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
 from cookalong.kitchen.temperature import Temperature, parse_temperature
 from cookalong.kitchen.units import INFORMAL, LENGTH, METRIC, UNITS, match_unit, spelling_for
+from cookalong.speech.lang.en import speak as kitchen_speech
 
 _G = "".join(GLYPHS)
 # A number as recipes write it: 1 1/2, 1-1/2, 1 ½, 1½, 3/4, ¾, 2.5, 4.

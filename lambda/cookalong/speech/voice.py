@@ -1,10 +1,12 @@
 """A locale's voice: renders :class:`~cookalong.cooking.messages.Reply` objects into speech.
 
-Everything the skill says lives in ``cookalong/locales/<locale>.json`` (with several variants per
-line where variety helps); this module only fills the templates with speakable values: amounts in
-the cook's units, temperatures in their scale, durations and lists said the way people say them.
-A request's locale is matched against the shipped files only (:func:`supported_locale`: the
-locale, else its language's default, else en-US); each file is loaded once per process.
+Everything the skill says lives in its language's pack (``speech/lang/<language>/messages.json``,
+with a small overlay per locale in ``locales/<locale>.json``; several variants per line where
+variety helps); this module only fills the templates with the values the language says: amounts
+in the cook's units, temperatures in their scale, durations and lists said the way people say
+them (:class:`~cookalong.speech.lang.Language`). A request's locale is matched against the
+shipped locales only (:func:`supported_locale`: the locale, else its language's default, else
+en-US); each file is loaded once per process, and a locale falls back to its own language only.
 """
 
 from __future__ import annotations
@@ -21,15 +23,13 @@ from typing import Any
 
 from cookalong.cooking.messages import Msg, Quantity, Reply, StepView
 from cookalong.cooking.now import Clock, round_remaining
-from cookalong.kitchen import speech as kitchen_speech
-from cookalong.kitchen.amounts import Amount, to_metric
+from cookalong.kitchen.amounts import Amount
 from cookalong.kitchen.temperature import Temperature
-from cookalong.kitchen.units import tablespoon_ml_for
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
+from cookalong.speech.lang import Language, language_of, locale_files, pack
 from cookalong.speech.prepare import PREPARERS
 from cookalong.speech.text import Saying, speakable
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 BASE_LOCALE = "en-US"
 
 
@@ -56,14 +56,22 @@ class Voice:
 
     def __init__(self, locale: str, resources: dict[str, Any]) -> None:
         self.locale = locale
+        self.language = language_of(locale)
+        self.lang: Language = pack(self.language)
         self.settings: dict[str, Any] = resources.get("settings", {})
         self.messages: dict[str, Any] = resources.get("messages", {})
         self.vocabulary: dict[str, str] = self.settings.get("vocabulary", {})
         self._vocabulary_re = (
-            re.compile(r"\b(" + "|".join(map(re.escape, self.vocabulary)) + r")\b", re.IGNORECASE)
+            re.compile(
+                r"\b("
+                + "|".join(map(re.escape, sorted(self.vocabulary, key=len, reverse=True)))
+                + r")\b",
+                re.IGNORECASE,
+            )
             if self.vocabulary
             else None
         )
+        self._lower_vocabulary = {k.lower(): v for k, v in self.vocabulary.items()}
         self._random = random.Random()
 
     # -- preferences -------------------------------------------------------------------------
@@ -84,7 +92,7 @@ class Voice:
         return value
 
     def t(self, key: str, **values: Any) -> str:
-        return self.template(key).format(**values)
+        return self.template(key).format_map(self.lang.fields(values))
 
     # -- values ------------------------------------------------------------------------------
     def quantity(self, q: Quantity, prefs: Prefs) -> str:
@@ -98,47 +106,41 @@ class Voice:
             returns ``None`` for exactly these) and say why instead.
         """
         metric = prefs.units == "metric"
-        return _spoken_quantity(q.amount, q.ingredient.name, self.locale, metric, q.unit)
+        return _spoken_quantity(
+            self.lang, q.amount, q.ingredient.name, q.ingredient.key, self.locale, metric, q.unit
+        )
 
     def temperature(self, t: Temperature, scale: str) -> str:
-        return kitchen_speech.speak_temperature(t, scale=scale)
+        return self.lang.temperature(t, scale)
 
     def oven(self, oven: OvenSetting, scale: str) -> str:
         mode = self.words(oven.mode)
         return self.t(
-            "oven_setting", mode=mode, temperature=self.temperature(oven.temperature, scale)
+            "oven_setting",
+            mode=mode,
+            temperature=self.temperature(oven.temperature, scale),
+            **self.oven_fields(oven),
         )
 
-    def duration(self, d: timedelta) -> str:
-        return kitchen_speech.speak_duration(d)
+    def oven_fields(self, oven: OvenSetting) -> dict[str, str]:
+        """What a language says of an oven besides its mode and degrees ({heat}, {mode_prep})."""
+        return {k: self.words(v) for k, v in self.lang.oven_fields(oven).items()}
+
+    def duration(self, d: timedelta, case: str = "nom") -> str:
+        return self.lang.duration(d, case)
 
     def span(self, span: TimeSpan) -> str:
         if span.maximum and span.maximum != span.minimum:
-            return kitchen_speech.speak_duration_range(span.minimum, span.maximum)
+            return self.lang.duration_range(span.minimum, span.maximum)
         return self.duration(span.minimum)
 
     def duration_adjective(self, d: timedelta) -> str | None:
-        """A duration before a noun, when it is one unit: "two-hour", "ten-minute"."""
-        minutes = int(d.total_seconds() // 60)
-        if minutes <= 0 or d.total_seconds() % 60:
-            return None
-        if minutes % 60 == 0:
-            count, unit = minutes // 60, "hour"
-        elif minutes < 60:
-            count, unit = minutes, "minute"
-        else:
-            return None
-        return f"{kitchen_speech.number_words(count) if count <= 20 else count}-{unit}"
+        """A duration before a noun, when it is one unit: "two-hour", "Zehn-Minuten"."""
+        return self.lang.duration_adjective(d)
 
     def unit_name(self, key: str) -> str:
-        """A unit's plural name in this locale's spelling ("grams", "millilitres")."""
-        from cookalong.kitchen.units import UNITS
-
-        unit = UNITS.get(key)
-        if unit is None:
-            return key
-        spelling = "intl" if self.settings.get("spelling") == "british" else "us"
-        return unit.spoken(plural=True, spelling=spelling)
+        """A unit's name after "in", in this locale ("grams", "millilitres", "Esslöffeln")."""
+        return self.lang.unit_name(key, self.settings.get("spelling"))
 
     def nutrition(self, facts: dict[str, str]) -> str:
         """Nutrition facts as said: "320 calories, 12 grams of fat"."""
@@ -147,29 +149,25 @@ class Voice:
         for key, template in names.items():
             value = facts.get(key)
             if value:
-                said.append(template.format(value=self.spoken_text(_nutrient(value), None)))
+                value = self.spoken_text(self.lang.nutrient(value), None)
+                said.append(template.format(value=value))
         return self.join(said[:4])
 
     def spoken_text(self, text: str, prefs: Prefs | None) -> str:
-        """Any recipe text as said: degrees with their scale, ranges with "to"."""
-        text = re.sub(r"(\d+)\s*[-–]\s*(\d+)", r"\1 to \2", text)
-        return self.words(_speakable(text))
+        """Any recipe text as said: degrees with their scale, ranges with "to" ("bis")."""
+        return self.words(self._speakable(self.lang.spoken_text(text)))
 
     def spans(self, spans: list[TimeSpan]) -> str:
         return self.join([self.span(s) for s in spans])
 
     def number(self, value: Fraction | int) -> str:
-        """Words up to twenty, digits above, fractions by name (the kitchen's rule)."""
-        return kitchen_speech.speak_number(Fraction(value))
+        """Words up to twenty, digits above, fractions by name (the language's rule)."""
+        return self.lang.number(Fraction(value))
 
     def join(self, items: list[str], conjunction: str | None = None) -> str:
         items = [i for i in items if i]
         word = conjunction or self.messages.get("and", "and")
-        if len(items) <= 1:
-            return "".join(items)
-        if len(items) == 2:
-            return f"{items[0]} {word} {items[1]}"
-        return ", ".join(items[:-1]) + f", {word} {items[-1]}"
+        return self.lang.join(items, word)
 
     def words(self, text: str) -> str:
         """The locale's words for the recipe's (a British cook grills what an American broils)."""
@@ -178,8 +176,8 @@ class Voice:
 
         def swap(match: re.Match[str]) -> str:
             word = match.group(0)
-            replacement = self.vocabulary[word.lower()]
-            return replacement.capitalize() if word[0].isupper() else replacement
+            replacement = self._lower_vocabulary[word.lower()]
+            return replacement[:1].upper() + replacement[1:] if word[0].isupper() else replacement
 
         return self._vocabulary_re.sub(swap, text)
 
@@ -196,15 +194,14 @@ class Voice:
             locale=self.locale,
             default_scale=step.oven.temperature.scale if step.oven else "F",
         )
-        text = speakable(step.spoken(oven=oven), saying)
+        text = step.spoken(oven=oven)
+        if self.language == "en":
+            text = speakable(text, saying)
+        elif not step.speech:  # a page's text as printed ("2 EL", "180 °C")
+            text = self.lang.recipe_text(text)
         if prefs.units == "metric":
-            text = re.sub(r"\b(one|an) inch(?:es)? apart", self._centimetres, text)
+            text = self.lang.metric_lengths(text, self.settings.get("spelling"))
         return self.words(text)
-
-    def _centimetres(self, match: re.Match[str]) -> str:
-        inches = 1
-        unit = "centimetres" if self.settings.get("spelling") == "british" else "centimeters"
-        return f"{self.number(inches * Fraction(5, 2))} {unit} apart"
 
     def view(self, view: StepView, prefs: Prefs) -> dict[str, str]:
         text = self.step_text(view.step, prefs)
@@ -232,10 +229,11 @@ class Voice:
         """The fields a message about a running wait may use: {label} "bake", {clock_part},
         {elapsed}, {left} (the low end), {left_high}, {left_range}, {until}, {running}."""
         label = self.wait_noun(self.words(clock.label))
+        elapsed = round_remaining(clock.elapsed) or timedelta(minutes=1)
         left = self.left(clock.left_low)
         left_high = self.left(clock.left_high)
         if clock.phase == "running" and clock.high > clock.low and left != left_high:
-            left_range = kitchen_speech.speak_duration_range(
+            left_range = self.lang.duration_range(
                 round_remaining(clock.left_low) or timedelta(minutes=1),
                 round_remaining(clock.left_high),
             )
@@ -246,7 +244,8 @@ class Voice:
             "label": label,
             "doing": doing or label,
             "clock_part": clock.component.name,
-            "elapsed": self.duration(round_remaining(clock.elapsed) or timedelta(minutes=1)),
+            "elapsed": self.duration(elapsed),
+            "elapsed_dat": self.duration(elapsed, "dat"),
             "left": left,
             "left_high": left_high,
             "left_range": left_range,
@@ -265,7 +264,7 @@ class Voice:
     def render(self, msg: Msg, prefs: Prefs) -> str:
         prepare = PREPARERS.get(msg.key)
         values = prepare(self, msg.params, prefs) if prepare else self._generic(msg.params, prefs)
-        text = _speakable(self.t(msg.key, **values))
+        text = self._speakable(self.t(msg.key, **values))
         return text[:1].upper() + text[1:]
 
     def _generic(self, params: dict[str, Any], prefs: Prefs) -> dict[str, str]:
@@ -313,40 +312,29 @@ class Voice:
             text = view["text"]
         return Spoken(speech, reprompt, title, text)
 
-
-_UNSPEAKABLE = {
-    "½": " and a half",
-    "¼": " and a quarter",
-    "¾": " and three quarters",
-    "⅓": " and a third",
-    "⅔": " and two thirds",
-    "⅛": " and an eighth",
-    "°F": " degrees Fahrenheit",
-    "°C": " degrees Celsius",
-    "°": " degrees",
-}
+    def _speakable(self, text: str) -> str:
+        """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
+        for symbol, words in self.lang.symbols().items():
+            if symbol in text:
+                text = text.replace(symbol, words)
+        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
 
 
 @lru_cache(maxsize=4096)
 def _spoken_quantity(
-    amount: Amount | None, name: str, locale: str, metric: bool, unit: str | None = None
+    lang: Language,
+    amount: Amount | None,
+    name: str,
+    key: str,
+    locale: str,
+    metric: bool,
+    unit: str | None = None,
 ) -> str:
     """An ingredient's amount as said: in ``unit`` when asked for once, else in the cook's
     units (metric spoons, millilitres and grams; in en-AU a tablespoon is 20 ml). Pure, so
     remembered: cooks ask the same things again, and saying an amount is fraction arithmetic
     on every turn otherwise. Raises CannotConvert for an amount ``unit`` cannot say."""
-    if unit is not None:
-        return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale, unit=unit)
-    if amount is not None and metric:
-        amount = to_metric(amount, tablespoon_ml=tablespoon_ml_for(locale))
-    return kitchen_speech.speak_ingredient_amount(amount, name, locale=locale)
-
-
-def _nutrient(value: str) -> str:
-    """ "320 kcal" → "320 calories"; "12 g" → "12 grams"; "480 mg" → "480 milligrams"."""
-    value = re.sub(r"\bk?cal(ories)?\b", "", value, flags=re.IGNORECASE).strip()
-    value = re.sub(r"(\d)\s*mg\b", r"\1 milligrams", value)
-    return re.sub(r"(\d)\s*g\b", r"\1 grams", value)
+    return lang.amount(amount, name, locale=locale, metric=metric, unit=unit, key=key)
 
 
 def _first_sentence(text: str) -> str:
@@ -358,30 +346,20 @@ def _first_sentence(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
-def _speakable(text: str) -> str:
-    """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
-    for symbol, words in _UNSPEAKABLE.items():
-        if symbol in text:
-            text = text.replace(symbol, words)
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
-
-
 _SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.!?])")
 
 
 # -- loading -----------------------------------------------------------------------------------
-#: The locale files shipped with the skill, listed once at import: the only names ever opened.
-#: A request's locale is looked up in this table and never becomes part of a path.
-_FILES: dict[str, Path] = {p.stem: p for p in LOCALES_DIR.glob("*.json")}
+#: The locales shipped with the skill (language messages + locale overlay), listed once at
+#: import: the only files ever opened. A request's locale never becomes part of a path.
+_FILES: dict[str, tuple[Path, Path | None]] = locale_files()
 #: Longest locale tag considered at all (BCP 47 tags Alexa sends are five characters).
 MAX_LOCALE_CHARS = 35
 
 
-def _read(name: str) -> dict[str, Any]:
-    path = _FILES.get(name)
-    if path is None:
-        return {}
+@cache
+def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -397,13 +375,26 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def known_locales() -> list[str]:
-    """The locales the skill speaks (one ``<language>-<REGION>.json`` file each), sorted."""
-    return sorted(name for name in _FILES if "-" in name)
+    """The locales the skill speaks (one overlay in a language pack each), sorted."""
+    return sorted(_FILES)
+
+
+def locale_resources(locale: str) -> dict[str, Any]:
+    """A locale's settings and messages: its language's, with the locale's overlay on top.
+
+    Only the two files of the locale's own language are read: a line missing in German is
+    never said in English (a test checks every locale has every key its language uses).
+    """
+    base, overlay = _FILES[locale]
+    resources = _read(base)
+    if overlay is not None:
+        resources = _merge(resources, _read(overlay))
+    return resources
 
 
 _SUPPORTED = {name.lower(): name for name in known_locales()}
 _LANGUAGE_DEFAULT: dict[str, str] = {}
-for _name in sorted(_SUPPORTED.values(), key=lambda n: n != BASE_LOCALE):
+for _name in sorted(_SUPPORTED.values(), key=lambda n: (n != BASE_LOCALE, n != "de-DE", n)):
     _LANGUAGE_DEFAULT.setdefault(_name.split("-")[0].lower(), _name)
 
 
@@ -420,7 +411,8 @@ def supported_locale(locale: object) -> str:
     -------
     str
         ``locale`` itself when the skill speaks it (any case, ``_`` or ``-``); else the
-        language's default (``"en-NZ"`` → ``"en-US"``); else :data:`BASE_LOCALE`.
+        language's default (``"en-NZ"`` → ``"en-US"``, ``"de-CH"`` → ``"de-DE"``); else
+        :data:`BASE_LOCALE`.
     """
     if not isinstance(locale, str) or not locale or len(locale) > MAX_LOCALE_CHARS:
         return BASE_LOCALE
@@ -433,20 +425,14 @@ def supported_locale(locale: object) -> str:
 
 @cache
 def _voice(locale: str) -> Voice:
-    # Called only with supported locales, so the cache holds one voice per locale file.
-    resources = _read(BASE_LOCALE)
-    language = locale.split("-")[0]
-    if language != locale:
-        resources = _merge(resources, _read(language))
-    if locale != BASE_LOCALE:
-        resources = _merge(resources, _read(locale))
-    return Voice(locale, resources)
+    # Called only with supported locales, so the cache holds one voice per locale.
+    return Voice(locale, locale_resources(locale))
 
 
 def voice_for(locale: object) -> Voice:
     """The voice for a request's locale (see :func:`supported_locale` for the fallbacks).
 
-    Only the locale files shipped with the skill are ever read, each once per process; the
-    request's value never touches the filesystem and never grows a cache.
+    Only the files shipped with the skill are ever read, each once per process; the request's
+    value never touches the filesystem and never grows a cache.
     """
     return _voice(supported_locale(locale))
