@@ -43,6 +43,8 @@ class Report:
     steps: int = 0
     timed_steps: int = 0
     oven_steps: int = 0
+    cued_steps: int = 0
+    passive_steps: int = 0
     linked: int = 0
     garnish: int = 0
     unnamed: list[str] = field(default_factory=list)
@@ -310,6 +312,8 @@ def _component(
         report.steps += 1
         report.timed_steps += bool(facts.durations)
         report.oven_steps += facts.oven is not None
+        report.cued_steps += any("until" in span for span in facts.durations)
+        report.passive_steps += bool(facts.passive and facts.durations)
     _link(ingredients, built_steps, steps, words, report)
     names = {
         p.lower() for item, _ in ingredients for p in (item["name"], *item.get("synonyms", ()))
