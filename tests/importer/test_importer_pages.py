@@ -120,7 +120,9 @@ def test_crab_cake_bites_unicode_fractions_a_range_and_a_star_of_degrees() -> No
         "scale": "F",
     }
     bake = step_saying(data, "14-18 minutes")
-    assert bake["durations"] == [{"min": "PT14M", "max": "PT18M", "label": "bake"}]
+    assert bake["durations"] == [  # "…until the edges begin to turn golden, 14-18 minutes"
+        {"min": "PT14M", "max": "PT18M", "label": "bake", "until": "the edges begin to turn golden"}
+    ]
     cheese = by_text(data, "¾ brick (6 ounces) cream cheese, softened to room temp")
     assert parse_amount("¾ brick").value == Fraction(cheese["amount"]["value"])
     assert by_text(data, "½ cup parmesan cheese (shredded or grated)")["amount"] == {

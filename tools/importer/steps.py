@@ -23,8 +23,11 @@ _OVEN_RANGE = {"F": (150, 600), "C": (60, 320)}  # the loader's plausible oven s
 # Where an imperative verb stands in an English step: first in its clause.
 _LEADS = re.compile(
     r"(?:^|[.;:!?,(]\s*|\b(?:then|and|or|to|gently|carefully|quickly|well|also|again|"
-    r"immediately|until|occasionally|just|lightly|finely|roughly|evenly)\s+)$"
+    r"immediately|until|occasionally|just|lightly|finely|roughly|evenly|let|it|them|"
+    r"continue to|now)\s+)$"
 )
+#: A time this long is a wait whatever the verb: nobody stirs a stew for half an hour.
+_LONG_WAIT = timedelta(minutes=30)
 _SPEAKABLE_CUE = re.compile(r"^[^\W\d_][^\d°*/()\[\]{}½¼¾⅓⅔⅛:;]{0,78}$")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?(?:\s+\d+/\d+)?|\d+/\d+|[½¼¾⅓⅔]|\d+\s*[½¼¾⅓⅔]|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"  # noqa: E501
 
@@ -118,14 +121,10 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
             span: dict[str, str] = {"min": format_iso_duration(low)}
             if high is not None and high > low:
                 span["max"] = format_iso_duration(high)
-            before = _has(sentence[:position], words.verbs)
-            label = before[-1][1] if before else None
-            if label is None:
-                after = _has(sentence[position:], words.waits)
-                label = after[0][1] if after else None
+            label = _label(sentence, position, words)
             if label:
-                span["label"] = label
-            cue = _until(sentence[position:], words)
+                span["label"] = words.wait_said_as.get(label, label)
+            cue = _until(sentence[position:], words) or _until_before(sentence, position, words)
             if cue:
                 span["until"] = cue
             facts.durations.append(span)
@@ -144,8 +143,17 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
         for span in facts.durations:
             if span.get("label") not in words.waits:
                 span["label"] = oven_verb
+    for _, place in _has(text, tuple(words.wait_places)):  # "place in the fridge for 2 hours"
+        for span in facts.durations:
+            if span.get("label") not in words.waits:
+                span["label"] = words.wait_places[place]
+        break
     waits = {label for d in facts.durations if (label := d.get("label")) in words.waits}
-    facts.passive = bool(waits) or (bool(facts.durations) and _has(text, words.overnight) != [])
+    facts.passive = (
+        bool(waits)
+        or (bool(facts.durations) and _has(text, words.overnight) != [])
+        or any(parse_duration(d["min"]) >= _LONG_WAIT for d in facts.durations)
+    )
 
     # into the oven, out of it: the last mention wins
     moves = [(p, True) for p, _ in _has(text, words.into_oven)]
@@ -174,6 +182,51 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
                 if phrase not in facts.equipment:
                     facts.equipment.append(phrase)
     return facts
+
+
+def _label(sentence: str, position: int, words: Words) -> str | None:
+    """What a time in a sentence times: the verb of its clause ("Cover and allow to rise in a
+    warm place, about 90 minutes" is the rise, not the place), else a wait after it."""
+    before = _has(sentence[:position], words.verbs)
+    if words.verb_first:
+        lowered = sentence.lower()
+        leading = [
+            (p, v)
+            for p, v in before
+            if _LEADS.search(lowered[:p]) and not lowered[:p].endswith(("until ", "till "))
+        ]  # "until butter is browned": a noun after "until"
+        before = leading or before
+    if before:
+        return before[-1][1]
+    after = _has(sentence[position:], words.waits)
+    return after[0][1] if after else None
+
+
+_CUE_TO_TIME = re.compile(
+    r"^(?:\s*(?:,|—|–|-|\(|or)\s*)*(?:for\s+)?(?:about|approximately|around|roughly)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _until_before(sentence: str, position: int, words: Words) -> str | None:
+    """The cue written before its time: "Bake until golden, about 10 minutes"."""
+    before = sentence[:position]
+    for word in words.until:
+        for m in reversed(list(re.finditer(rf"\b{re.escape(word)}\s+", before, re.IGNORECASE))):
+            cue = before[m.end() :]
+            cut = re.search(
+                r"\s*(?:[,;(—–]|\s-\s|\bfor\s+(?:about|approximately|around)?\b|"
+                r"\b(?:about|approximately|around)\b)",
+                cue,
+                re.IGNORECASE,
+            )
+            if cut is None or not _CUE_TO_TIME.match(cue[cut.start() :]):
+                break
+            said = " ".join(cue[: cut.start()].split()).strip()
+            if _SPEAKABLE_CUE.fullmatch(said) and len(said.split()) <= 14:
+                return said
+            break
+    return None
 
 
 def _until(text: str, words: Words) -> str | None:

@@ -73,6 +73,10 @@ class Words:
     cuts: frozenset[str] = frozenset()
     #: Words for "degrees" the kitchen does not read ("Grad").
     degrees: tuple[str, ...] = ()
+    #: Wait verbs said as another wait ("let it sit" is "the rest").
+    wait_said_as: dict[str, str] = field(default_factory=dict)
+    #: Places where a dish waits, and the wait it is there ("in the fridge" is a chill).
+    wait_places: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -93,6 +97,7 @@ _EN_VERBS = (
     "microwave", "air fry", "blitz", "thicken", "deglaze", "skim", "baste", "carve", "tear",
     "break", "pick", "spoon", "ladle", "scoop", "press", "bring", "lower", "increase", "reduce",
     "adjust", "taste", "check", "insert", "enjoy", "make", "mix in", "stir in", "fold in",
+    "sit", "stand", "steep", "smoke", "settle",
 )  # fmt: skip
 _EN_EQUIPMENT = (
     "large skillet", "medium skillet", "small skillet", "cast iron skillet", "skillet",
@@ -166,6 +171,8 @@ ENGLISH = Words(
             "sit",
             "stand",
             "steep",
+            "settle",
+            "smoke",
             "simmer",
             "braise",
             "stew",
@@ -368,7 +375,16 @@ ENGLISH = Words(
         "recipe",
     ),
     step_heading=r"(?:step|method|instructions?|directions?)\s*\d*\s*:?",
-    until=("until",),
+    until=("until", "till"),
+    wait_said_as={"sit": "rest", "stand": "rest", "settle": "rest", "refrigerate": "chill"},
+    wait_places={
+        "in the fridge": "chill",
+        "in the refrigerator": "chill",
+        "into the fridge": "chill",
+        "into the refrigerator": "chill",
+        "in the freezer": "freeze",
+        "into the freezer": "freeze",
+    },
     abbreviations={
         "med": "medium",
         "lg": "large",
