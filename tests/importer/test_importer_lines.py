@@ -52,6 +52,54 @@ from tools.importer.words import ENGLISH, GERMAN
             {"beef"},
         ),
         ("1 heaping tablespoon sugar", "sugar", {"value": "1", "unit": "tablespoon"}, set()),
+        (
+            "1 (14 oz) can Kirkland diced tomatoes",
+            "diced tomatoes",
+            {"value": "1", "noun": "can"},
+            {"tomatoes"},
+        ),
+        (
+            "1 tsp Diamond Crystal kosher salt",
+            "kosher salt",
+            {"value": "1", "unit": "teaspoon"},
+            {"salt"},
+        ),
+        (
+            "1 cup Bob's Red Mill rolled oats",
+            "rolled oats",
+            {"value": "1", "unit": "cup"},
+            {"oats"},
+        ),
+        ("8 oz Philadelphia® cream cheese", "cream cheese", {"value": "8", "unit": "ounce"}, set()),
+        ("2 cups Hunt's Tomato Sauce", "tomato sauce", {"value": "2", "unit": "cup"}, {"sauce"}),
+        ("Scant 2 cups chicken broth", "chicken broth", {"value": "2", "unit": "cup"}, {"broth"}),
+        ("1/2 of a lemon", "lemon", {"value": "1/2", "noun": "lemon"}, set()),
+        (
+            "one 15-ounce can black beans, rinsed",
+            "black beans",
+            {"value": "1", "noun": "can"},
+            {"beans"},
+        ),
+        (
+            "Juice from 1 lime (about 2 tablespoons)",
+            "lime juice",
+            {"value": "1", "noun": "lime"},
+            {"lime"},
+        ),
+        (
+            "zest of 4 oranges* (about 2 tsp)",
+            "orange zest",
+            {"value": "4", "noun": "orange"},
+            set(),
+        ),
+        ("Salt as per taste", "salt", None, set()),
+        ("Few sprigs of spring onion\u2063", "few sprigs of spring onion", None, {"spring onion"}),
+        (
+            "a handful of fresh basil leaves",
+            "fresh basil leaves",
+            {"value": "1", "noun": "handful"},
+            {"basil", "basil leaf"},
+        ),
     ],
 )
 def test_an_ingredient_line_is_read_as_a_cook_says_it(
@@ -61,6 +109,12 @@ def test_an_ingredient_line_is_read_as_a_cook_says_it(
     assert read is not None
     assert read.name == name and read.amount_json() == amount
     assert aliases <= set(read.synonyms)
+
+
+def test_a_group_heading_among_the_lines_names_no_ingredient() -> None:
+    assert read_line("For chicken lollipop dry", ENGLISH) is None
+    garnish = read_line("For garnish: parsley", ENGLISH)
+    assert garnish is not None and garnish.name == "parsley" and garnish.garnish
 
 
 def test_preparation_and_comment_are_split_off() -> None:
@@ -82,3 +136,13 @@ def test_preparation_and_comment_are_split_off() -> None:
 def test_german_lines_are_read_by_the_german_tables(line: str, amount: dict) -> None:
     read = read_line(line, GERMAN)
     assert read is not None and read.amount_json() == amount
+
+
+def test_an_ingredient_object_recipe_scrapers_printed_is_read_back() -> None:
+    from tools.importer.read import _ingredient_lines
+
+    printed = "{'@type': 'RecipeIngredient', 'amount': '1 1/2 teaspoons', 'name': 'thyme'}"
+    assert _ingredient_lines([printed], None) == ["1 1/2 teaspoons thyme"]
+    read = read_line(_ingredient_lines([printed], None)[0], ENGLISH)
+    assert read is not None and read.name == "thyme"
+    assert read.amount_json() == {"value": "1 1/2", "unit": "teaspoon"}

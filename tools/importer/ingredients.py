@@ -27,7 +27,18 @@ _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _NUMBER_START = re.compile(r"^(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*(?=\d|[½⅓⅔¼¾⅛])", re.IGNORECASE)
 _TIMES = re.compile(r"^\s*[x×]\s+", re.IGNORECASE)
+# "Hunt's", "Bob's Red Mill": a possessive capitalised name and the capitalised words after it
 _BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
+_CAPITALISED_LEAD = re.compile(r"^(?:[A-Z][\w&.-]*\s+)+(?=[a-z])")
+_MARKED_BRAND = re.compile(r"^(?:[\w&.'’-]+\s+){0,3}[\w&.'’-]+\s*[®™]\s*")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_LEADING_SIZE = re.compile(
+    r"^(scant|heaping|heaped|rounded|level|generous)\s+(?=\d|[½⅓⅔¼¾⅛])", re.I
+)
+_CONTAINER_SIZE = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?[- ]?(?:ounces?|oz|g|grams?|ml|pounds?|lbs?)\.?)\s+", re.IGNORECASE
+)
+_HEADING = re.compile(r"^for\s+(?:the\s+)?[^\d,;:]{2,40}$", re.IGNORECASE)
 _NOT_IN_PHRASE = re.compile(r"[,;.!?:*\"“”„()\[\]{}/®™©]+")
 _WORD_AMOUNT = re.compile(
     r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half(?: a| an)?)\s+",
@@ -36,7 +47,16 @@ _WORD_AMOUNT = re.compile(
 _TRAILING_JOINER = re.compile(
     r"(?:\s+(?:or possibly|or|and|and/or|plus|oder|und|with|of))+\s*$", re.IGNORECASE
 )
-_OPTIONAL_LEAD = re.compile(r"^\(?(optional)\)?\s*:\s*", re.IGNORECASE)
+_OPTIONAL_LEAD = re.compile(
+    r"^\(?(optional|for garnish|to garnish|for serving|to serve)\)?\s*:\s*", re.IGNORECASE
+)
+# "Juice from 1 lime", "zest of 2 oranges": the fruit is the amount, "lime juice" the name
+_JUICE_OF = re.compile(
+    r"^(juice|zest|zest and juice|juice and zest)\s+(?:of|from)\s+"
+    r"((?:\d+(?:\s+\d/\d)?|\d/\d|[½¼¾⅓⅔]|an?|one|two|three|four|half an?)\s+"
+    r"(?:small |medium |large )?)([a-z]+)(?=[\s,(*]|$)",
+    re.IGNORECASE,
+)
 _INFORMAL_LEAD = re.compile(
     r"^(?:small\s+|large\s+|big\s+|generous\s+)?(pinch|dash|handful|splash|drizzle)\b(?:\s+of)?\s+",
     re.IGNORECASE,
@@ -100,14 +120,26 @@ def read_line(text: str, words: Words) -> Line | None:
     Line or None
         ``None`` when the line names nothing (a bare "1 cup").
     """
-    source = " ".join(text.split())
+    source = " ".join(_INVISIBLE.sub("", text).split())
     work = _BULLETS.sub("", source)
+    if _HEADING.match(work):  # "For chicken lollipop dry": a group's heading, no ingredient
+        return None
     comments: list[str] = []
+    if m := _LEADING_SIZE.match(work):  # "Scant 2 cups chicken broth"
+        rest = work[m.end() :]
+        taken = _number_end(rest)
+        if taken is not None:
+            work = f"{rest[:taken].strip()} {m.group(1).lower()} {rest[taken:].strip()}"
     if m := _OPTIONAL_LEAD.match(work):  # "optional: 2 teaspoons Cognac"
         comments.append(m.group(1).lower())
         work = work[m.end() :]
     if m := _INFORMAL_LEAD.match(work):  # "Pinch of salt", "small handful chopped onions"
         work = f"a {m.group(1).lower()} {work[m.end() :]}"
+    juiced: tuple[Amount | None, str] | None = None
+    if m := _JUICE_OF.match(work):  # "juice of 1 lime" → "lime juice", 1 lime
+        fruit = _singular_word(m.group(3).lower())
+        juiced = (_amount(f"{m.group(2)}{fruit}"), f"{fruit} {m.group(1).lower()}")
+        work = f"{fruit} {m.group(1).lower()}{work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
     work = _units_of(work, words)
     work = re.sub(r"\b(each|jeweils)\s*:\s*", "", work, flags=re.IGNORECASE)
@@ -133,7 +165,7 @@ def read_line(text: str, words: Words) -> Line | None:
             head = re.sub(r"\s+(?:or|and|oder)$", "", head, flags=re.IGNORECASE)
             comments.append(phrase)
             lowered = head.lower()
-    head = _BRAND.sub("", head)
+    head = _without_brand(head, words)
     head, digits = _without_numbers(head)
     if digits:
         comments.append(digits)
@@ -141,6 +173,8 @@ def read_line(text: str, words: Words) -> Line | None:
 
     amount = _amount(amount_part)
     name = _phrase(head)
+    if juiced is not None and amount is None:
+        amount, name = juiced[0], _phrase(juiced[1])
     if amount is not None and amount.unit is None and amount.noun is None and name:
         amount, counted = _count(amount, name)
         name = _phrase(counted)
@@ -164,7 +198,28 @@ def read_line(text: str, words: Words) -> Line | None:
     line.garnish = any(w in (comment or "").lower() for w in words.garnish)
     counted = amount is not None and amount.noun is not None and amount.noun == name
     line.synonyms = aliases(name, words, counted=counted)
+    if juiced is not None and amount is not None and amount.noun:  # "the lime" of its juice
+        line.synonyms = [*line.synonyms, amount.noun][:10]
     return line
+
+
+def _without_brand(head: str, words: Words) -> str:
+    """ "Kirkland diced tomatoes" → "diced tomatoes"; "Bob's Red Mill rolled oats" → "rolled
+    oats"; "Philadelphia® cream cheese" → "cream cheese" (a name is never only a brand)."""
+    for pattern in (_MARKED_BRAND, _BRAND):
+        trimmed = pattern.sub("", head)
+        if trimmed.strip() and trimmed != head:
+            if pattern is _BRAND:  # "Bob's Red Mill rolled oats", not "Hunt's Tomato Sauce"
+                trimmed = _CAPITALISED_LEAD.sub("", trimmed)
+            return trimmed
+    lowered = head.lower()
+    for brand in sorted(words.brands, key=len, reverse=True):
+        if lowered.startswith(brand + " ") or lowered.startswith(brand.replace("'", "’") + " "):
+            trimmed = head[len(brand) :].strip()
+            trimmed = re.sub(r"^(?:brand|signature)\s+", "", trimmed, flags=re.IGNORECASE)
+            if trimmed:
+                return trimmed
+    return head
 
 
 def _units_of(text: str, words: Words) -> str:
@@ -194,9 +249,14 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     if number_end is None:
         return "", text, None
     number, rest = text[:number_end].strip(), text[number_end:]
+    rest = re.sub(r"^\s*of\s+(?:an?\s+)?(?=\w)", " ", rest, flags=re.IGNORECASE)  # "½ of a lemon"
     size_note = None
     if m := re.match(r"^\s*[(\[]([^()\[\]]*)[)\]]", rest):
         size_note, rest = m.group(1).strip(), rest[m.end() :]
+    elif (m := _CONTAINER_SIZE.match(rest)) and _singular_word(
+        rest[m.end() :].split(" ", 1)[0].lower().strip(",.")
+    ) in words.containers:  # "one 15-ounce can black beans"
+        size_note, rest = m.group(1), rest[m.end() :]
     elif m := _TIMES.match(rest):  # "2 x 400g tins"
         inner = re.match(r"^(\d+(?:[.,]\d+)?\s*[a-zA-Z]+\.?)\s+", rest[m.end() :])
         if inner:
@@ -254,6 +314,9 @@ def _number_end(text: str) -> int | None:
         after = text[m.end() :]
         found = match_unit(after)
         first = after.split(" ", 1)[0].lower().strip(",.")
+        if sized := _CONTAINER_SIZE.match(after):  # "one 15-ounce can"
+            first = after[sized.end() :].split(" ", 1)[0].lower().strip(",.")
+            found = None
         if (found and found[0].key not in ("inch",)) or _singular_word(first) in (
             "pinch", "dash", "handful", "clove", "can", "knob", "sprig", "bunch", "head",
             "splash", "drizzle",
@@ -316,7 +379,9 @@ def _without_numbers(head: str) -> tuple[str, str]:
     while tokens and _DIGITS.search(tokens[0]):
         lead.append(tokens.pop(0))
     for index, token in enumerate(tokens):
-        if _DIGITS.search(token) and not (index and tokens[index - 1].lower() in ("of", "von")):
+        if _DIGITS.search(token) and not (
+            index and tokens[index - 1].lower() in ("of", "from", "von")
+        ):
             return " ".join(tokens[:index]), " ".join(lead + tokens[index:])
     return " ".join(tokens), " ".join(lead)
 
@@ -355,7 +420,18 @@ def _phrase(text: str) -> str:
     return " ".join(said.split()[:8])
 
 
+_IRREGULAR_SINGULAR = {
+    "leaves": "leaf",
+    "loaves": "loaf",
+    "halves": "half",
+    "knives": "knife",
+    "shelves": "shelf",
+}
+
+
 def _singular_word(word: str) -> str:
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses", "oes")):
@@ -417,7 +493,7 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
             break
     for phrase in (name, core):
         pieces = phrase.split()
-        if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers | {"leave"}:
+        if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers:
             add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
     for phrase in [*found, name]:
         last = phrase.split()[-1] if phrase.split() else ""

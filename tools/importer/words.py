@@ -73,6 +73,8 @@ class Words:
     cuts: frozenset[str] = frozenset()
     #: Words for "degrees" the kitchen does not read ("Grad").
     degrees: tuple[str, ...] = ()
+    #: Brand names a line may put before the ingredient ("Kirkland", "Diamond Crystal").
+    brands: tuple[str, ...] = ()
     #: Wait verbs said as another wait ("let it sit" is "the rest").
     wait_said_as: dict[str, str] = field(default_factory=dict)
     #: Places where a dish waits, and the wait it is there ("in the fridge" is a chill).
@@ -114,6 +116,20 @@ _EN_EQUIPMENT = (
     "aluminum foil", "aluminium foil", "foil", "plastic wrap", "cling film", "wire rack",
     "cooling rack", "ladle", "grater", "zester", "thermometer", "jar", "serving plate",
     "serving dish", "platter", "pan",
+)  # fmt: skip
+
+_EN_BRANDS = (
+    "kirkland signature", "kirkland", "diamond crystal", "morton", "bob's red mill",
+    "land o'lakes", "land o lakes", "kerrygold", "philadelphia", "kraft", "heinz", "hunt's",
+    "del monte", "libby's", "goya", "rotel", "ro-tel", "mccormick", "frank's redhot", "frank's",
+    "tabasco", "hellmann's", "best foods", "duke's", "barilla", "de cecco", "rao's",
+    "ghirardelli", "nestle", "nestlé", "toll house", "hershey's", "baker's", "king arthur",
+    "gold medal", "pillsbury", "domino", "c&h", "crisco", "mazola", "karo", "swanson", "knorr",
+    "better than bouillon", "campbell's", "lawry's", "old bay", "jell-o", "cool whip",
+    "velveeta", "tillamook", "cabot", "sargento", "oscar mayer", "johnsonville", "trader joe's",
+    "simply organic", "red boat", "kikkoman", "lee kum kee", "san marzano", "mutti", "cento",
+    "arm & hammer", "fleischmann's", "red star", "sriracha huy fong", "huy fong", "bertolli",
+    "california olive ranch", "maldon", "imperial", "dole", "chobani", "fage",
 )  # fmt: skip
 
 ENGLISH = Words(
@@ -309,7 +325,16 @@ ENGLISH = Words(
             "ground",
         ]
     ),
-    to_taste=("to taste", "as needed", "as required", "for serving", "optional"),
+    to_taste=(
+        "to taste",
+        "or to taste",
+        "as per taste",
+        "as needed",
+        "as required",
+        "for serving",
+        "optional",
+    ),
+    brands=_EN_BRANDS,
     describing=frozenset(
         [
             "large",
