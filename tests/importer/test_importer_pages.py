@@ -92,7 +92,8 @@ def test_brownies_a_british_oven_with_three_scales_and_a_bake() -> None:
     assert bake["durations"] == [{"min": "PT25M", "label": "bake"}]
     assert bake["passive"] is True and bake["in_oven"] is True
     eggs = by_text(data, "4 large free-range eggs")
-    assert eggs["amount"] == {"value": "4", "noun": "free-range egg", "size": "large"}
+    assert eggs["name"] == "egg"  # "free-range" praises what to buy; a cook says "egg"
+    assert eggs["amount"] == {"value": "4", "noun": "egg", "size": "large"}
     assert by_text(data, "200 g quality dark chocolate (70%)")["amount"] == {
         "value": "200",
         "unit": "gram",
@@ -143,8 +144,14 @@ def test_chicken_strips_oil_temperature_is_no_oven_and_twin_lines_get_their_own_
     flours = [i for i in ingredients(data) if i["text"] == "4 tablespoons plain flour"]
     assert [f["id"] for f in flours] == ["plain-flour", "plain-flour-2"]
     assert by_text(data, "Pinch black pepper")["amount"] == {"value": "1", "unit": "pinch"}
+    # the first step that names them uses the first lines, the seasoned flour the second
+    breading = step_saying(data, "In a large bowl, add panko breadcrumbs, plain flour")
+    assert {"plain-flour", "sea-salt", "black-pepper"} <= set(breading["ingredients"])
+    assert not {"plain-flour-2", "sea-salt-2"} & set(breading["ingredients"])
     mix = step_saying(data, "On a plate, mix plain flour, sea salt & black pepper.")
-    assert {"plain-flour", "plain-flour-2"} <= set(mix["ingredients"])
+    assert mix["ingredients"] == ["plain-flour-2", "sea-salt-2", "black-pepper-2"]
+    # "can be refrigerated for up to 24 hours" says how long they keep: no wait
+    assert "durations" not in step_saying(data, "Cut the chicken into 6-7 strips.")
 
 
 @pytest.mark.parametrize(

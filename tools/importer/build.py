@@ -321,6 +321,9 @@ def _component(
     for step in built_steps:  # "cream" in "cream cheese", "oil" in "2 tbsp oil" are no verbs
         kept = [a for a in step["actions"] if a not in names]
         step["actions"] = kept or step["actions"]
+        for span in step.get("durations", ()):
+            if span.get("label") in names:  # "dribble the hot cream … over a minute"
+                del span["label"]
     return {
         "id": component_id,
         "name": name,
@@ -352,6 +355,74 @@ def _mentions(text: str, phrase: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
+def _key(item: dict[str, Any]) -> str:
+    """Lines of one name are twins ("plain flour" twice), whatever their ids."""
+    return item["name"]
+
+
+def _one_per_span(
+    taken: list[tuple[tuple[int, int], str]],
+    ingredients: list[tuple[dict[str, Any], Line]],
+    text: str,
+    texts: list[str],
+) -> list[tuple[tuple[int, int], str]]:
+    """A word two ingredients share ("onion" of "yellow onion" and "green onions") is the one
+    the other steps do not name more precisely; when all or none are, it stays with all."""
+    by_id = {item["id"]: item for item, _ in ingredients}
+    spans: dict[tuple[int, int], list[str]] = {}
+    for span, ingredient_id in taken:
+        spans.setdefault(span, []).append(ingredient_id)
+    others = " | ".join(t.lower() for t in texts if t != text)
+    kept: list[tuple[tuple[int, int], str]] = []
+    for span, ids in spans.items():
+        if len({_key(by_id[i]) for i in ids}) > 1:
+            said = text[span[0] : span[1]].lower()
+
+            def elsewhere(ingredient_id: str, said: str = said) -> bool:
+                item = by_id[ingredient_id]
+                return any(
+                    len(p.split()) > len(said.split()) and _mentions(others, p.lower())
+                    for p in (item["name"], *item.get("synonyms", ()))
+                )
+
+            precise = [i for i in ids if not elsewhere(i)]
+            ids = precise or ids
+        kept += [(span, i) for i in ids]
+    return kept
+
+
+def _twins_in_turn(
+    mentions: list[list[str]], ingredients: list[tuple[dict[str, Any], Line]]
+) -> list[list[str]]:
+    """Two lines of one name ("4 tablespoons plain flour" for the breading and again for the
+    seasoned flour): the first step that names it uses the first line, the next the next; the
+    last step that names it takes the lines left, and a later one the last line."""
+    by_id = {item["id"]: item for item, _ in ingredients}
+    groups: dict[str, list[str]] = {}
+    for item, _ in ingredients:
+        groups.setdefault(_key(item), []).append(item["id"])
+    naming: dict[str, list[int]] = {}
+    for index, refs in enumerate(mentions):
+        for key in dict.fromkeys(_key(by_id[i]) for i in refs):
+            naming.setdefault(key, []).append(index)
+    out: list[list[str]] = []
+    for index, refs in enumerate(mentions):
+        step_refs: list[str] = []
+        for ingredient_id in refs:
+            key = _key(by_id[ingredient_id])
+            twins = groups[key]
+            if len(twins) < 2:
+                step_refs.append(ingredient_id)
+                continue
+            turn = naming[key].index(index)
+            if turn == len(naming[key]) - 1:
+                step_refs += twins[min(turn, len(twins) - 1) :]
+            else:
+                step_refs.append(twins[min(turn, len(twins) - 1)])
+        out.append(list(dict.fromkeys(step_refs)))
+    return out
+
+
 def _link(
     ingredients: list[tuple[dict[str, Any], Line]],
     steps: list[dict[str, Any]],
@@ -362,7 +433,8 @@ def _link(
     """Each step lists the ingredients its text names (longest names first, so "olive oil"
     is not also "sesame oil"'s "oil"); a garnish goes to the serving step."""
     linked: set[str] = set()
-    for step, text in zip(steps, texts, strict=True):
+    mentions: list[list[str]] = []
+    for text in texts:
         lowered = text.lower()
         candidates = []
         for item, _ in ingredients:
@@ -379,11 +451,15 @@ def _link(
             if longer and ingredient_id not in longer:
                 continue
             taken.append((span, ingredient_id))
-        refs = list(dict.fromkeys(i for _, i in sorted(taken)))
+        taken = _one_per_span(taken, ingredients, text, texts)
+        mentions.append(list(dict.fromkeys(i for _, i in sorted(taken))))
+    mentions = _twins_in_turn(mentions, ingredients)
+    order = [item["id"] for item, _ in ingredients]
+    for step, text, refs in zip(steps, texts, mentions, strict=True):
+        lowered = text.lower()
         if any(phrase in lowered for phrase in words.all_ingredients):
-            refs += [item["id"] for item, _ in ingredients if item["id"] not in linked]
+            refs = refs + [item["id"] for item, _ in ingredients if item["id"] not in linked]
         if refs:
-            order = [item["id"] for item, _ in ingredients]
             step["ingredients"] = sorted(set(refs), key=order.index)
             linked.update(refs)
     for item, line in ingredients:

@@ -29,6 +29,9 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*(?=\d|[½⅓⅔¼¾⅛])", 
 _TIMES = re.compile(r"^\s*[x×]\s+", re.IGNORECASE)
 # "Hunt's", "Bob's Red Mill": a possessive capitalised name and the capitalised words after it
 _BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
+_CAMEL_BRAND = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w&.-]*\s+)+")  # "SimplyNature", "KitchenAid"
+_OF_CHOICE = re.compile(r"\s+(?:of|of your|to your)\s+(?:choice|liking)\b.*$", re.IGNORECASE)
+_SIZE_SPAN = re.compile(r"^(?:small|medium|large)(?:-to-|\s+to\s+|-|/)(?:medium|large)\s+", re.I)
 _CAPITALISED_LEAD = re.compile(r"^(?:[A-Z][\w&.-]*\s+)+(?=[a-z])")
 _MARKED_BRAND = re.compile(r"^(?:[\w&.'’-]+\s+){0,3}[\w&.'’-]+\s*[®™]\s*")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -158,6 +161,9 @@ def read_line(text: str, words: Words) -> Line | None:
     head, preparation, more = _split_tail(rest, words)
     comments += more
     head = re.sub(r"^(?:of|de|d')\s+", "", head.strip(), flags=re.IGNORECASE)
+    if m := _OF_CHOICE.search(head):  # "milk of choice": the choice is the cook's
+        comments.append(m.group(0).strip())
+        head = head[: m.start()].strip()
     lowered = head.lower()
     for phrase in words.to_taste:
         if lowered.endswith(" " + phrase) or lowered == phrase:
@@ -166,6 +172,7 @@ def read_line(text: str, words: Words) -> Line | None:
             comments.append(phrase)
             lowered = head.lower()
     head = _without_brand(head, words)
+    head = _without_quality(head, words)
     head, digits = _without_numbers(head)
     if digits:
         comments.append(digits)
@@ -206,7 +213,7 @@ def read_line(text: str, words: Words) -> Line | None:
 def _without_brand(head: str, words: Words) -> str:
     """ "Kirkland diced tomatoes" → "diced tomatoes"; "Bob's Red Mill rolled oats" → "rolled
     oats"; "Philadelphia® cream cheese" → "cream cheese" (a name is never only a brand)."""
-    for pattern in (_MARKED_BRAND, _BRAND):
+    for pattern in (_MARKED_BRAND, _BRAND, _CAMEL_BRAND):
         trimmed = pattern.sub("", head)
         if trimmed.strip() and trimmed != head:
             if pattern is _BRAND:  # "Bob's Red Mill rolled oats", not "Hunt's Tomato Sauce"
@@ -220,6 +227,20 @@ def _without_brand(head: str, words: Words) -> str:
             if trimmed:
                 return trimmed
     return head
+
+
+def _without_quality(head: str, words: Words) -> str:
+    """ "quality dark chocolate" → "dark chocolate"; "organic baby spinach" → "baby spinach":
+    words that praise what to buy are not what a cook calls it."""
+    pieces = head.split()
+    while len(pieces) > 1:
+        if len(pieces) > 2 and " ".join(pieces[:2]).lower() in words.quality:
+            del pieces[:2]
+        elif pieces[0].lower() in words.quality:
+            pieces.pop(0)
+        else:
+            break
+    return " ".join(pieces)
 
 
 def _units_of(text: str, words: Words) -> str:
@@ -262,6 +283,10 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
         if inner:
             size_note, rest = inner.group(1), rest[m.end() + inner.end() :]
     rest = rest.strip()
+    if m := _SIZE_SPAN.match(rest):  # "2 small-to-medium cloves garlic"
+        span = m.group(0).strip()
+        size_note = f"{size_note}; {span}" if size_note else span
+        rest = rest[m.end() :]
     size = ""
     for word in SIZES:
         if rest.lower().startswith(word + " "):
@@ -495,6 +520,10 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
         pieces = phrase.split()
         if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers:
             add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
+    for phrase in (name, core):  # "mozzarella cheese": a cook says "the mozzarella"
+        pieces = phrase.split()
+        if len(pieces) > 1 and pieces[-1] in words.variety_heads:
+            add(pieces[-2])
     for phrase in [*found, name]:
         last = phrase.split()[-1] if phrase.split() else ""
         if len(last) > 2 and last not in words.describing and last not in ("and", "or"):

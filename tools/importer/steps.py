@@ -118,6 +118,8 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
     # durations, each labelled by the verb before it in its sentence
     for _, sentence in _sentences(text):
         for position, low, high in durations_in(sentence, words):
+            if _keeping(sentence, position, words):  # "can be refrigerated for up to 24 hours"
+                continue
             span: dict[str, str] = {"min": format_iso_duration(low)}
             if high is not None and high > low:
                 span["max"] = format_iso_duration(high)
@@ -135,7 +137,7 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
         break
 
     facts.oven = _oven(text, words, default_scale)
-    into = _has(text, words.into_oven)
+    into = [(p, w) for p, w in _has(text, words.into_oven) if _verb_at(text, p, w, words)]
     if into or (facts.oven and facts.oven["mode"] != "preheat"):
         # "place in the oven for 25 minutes": that time is the bake
         baking = _has(text, (*words.broil, *words.roast))
@@ -145,7 +147,8 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
                 span["label"] = oven_verb
     for _, place in _has(text, tuple(words.wait_places)):  # "place in the fridge for 2 hours"
         for span in facts.durations:
-            if span.get("label") not in words.waits:
+            label = span.get("label")  # "let it sit in the fridge" is a chill, not a rest
+            if label not in words.waits or label in words.wait_said_as or label == "rest":
                 span["label"] = words.wait_places[place]
         break
     waits = {label for d in facts.durations if (label := d.get("label")) in words.waits}
@@ -156,13 +159,15 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
     )
 
     # into the oven, out of it: the last mention wins
-    moves = [(p, True) for p, _ in _has(text, words.into_oven)]
+    moves = [
+        (p, True) for p, phrase in _has(text, words.into_oven) if _verb_at(text, p, phrase, words)
+    ]
     moves += [(p, False) for p, _ in _has(text, words.out_of_oven)]
     if facts.oven and facts.oven["mode"] != "preheat":
         moves.append((0, True))
     if moves:
         facts.in_oven = max(moves, key=lambda m: (m[0], not m[1]))[1]
-    if facts.in_oven and not _has(lowered, words.into_oven) and facts.oven is None:
+    if facts.in_oven and not into and facts.oven is None:
         facts.in_oven = None
 
     seen: list[str] = []
@@ -171,9 +176,9 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
         if verb not in seen and (leads or not words.verb_first or verb in words.waits):
             seen.append(verb)
     facts.actions = seen[:6]
-    if not facts.actions:
-        first = re.match(r"[^\W\d_]+", text.strip())
-        facts.actions = [first.group(0).lower()] if first else ["step"]
+    if not facts.actions:  # the first word that is not a joining one ("To ensure …, use")
+        first = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in words.function_words]
+        facts.actions = first[:1] or ["step"]
     taken: list[tuple[int, int]] = []
     for phrase in sorted(words.equipment, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
@@ -182,6 +187,21 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
                 if phrase not in facts.equipment:
                     facts.equipment.append(phrase)
     return facts
+
+
+def _verb_at(text: str, position: int, phrase: str, words: Words) -> bool:
+    """Whether a one-word oven verb stands as a verb ("bake for 20 minutes", not "adjust
+    the bake time"); longer phrases ("into the oven") always count."""
+    if " " in phrase or not words.verb_first:
+        return True
+    lowered = text.lower()
+    return bool(_LEADS.search(lowered[:position])) and not lowered[:position].endswith("the ")
+
+
+def _keeping(sentence: str, position: int, words: Words) -> bool:
+    """A time that says how long a dish keeps, not a wait: "for up to 3 days"."""
+    before = sentence[:position].lower()
+    return bool(re.search(r"\bup to\s*$", before)) and bool(_has(sentence, words.keeping))
 
 
 def _label(sentence: str, position: int, words: Words) -> str | None:
