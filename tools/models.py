@@ -478,6 +478,8 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
             values[value_id] = _Value(value_id, speakable(name), [])
         return values[value_id]
 
+    by_name: dict[str, _Value] = {}
+    seen_keys: set[str] = set()
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
         value("RECIPE", recipe.id, recipe.short_title).add(
             recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
@@ -488,6 +490,13 @@ def recipe_slot_values(recipes: Iterable[Any]) -> dict[str, list[_Value]]:
             )
             for ingredient in component.ingredients:
                 entry = value("INGREDIENT", ingredient.key, ingredient.name)
+                if ingredient.key not in seen_keys and speakable(ingredient.name) in by_name:
+                    # twin lines of one name ("plain flour" for the breading, again for the
+                    # seasoned flour) are one value: Alexa wants each value's name once
+                    del types["INGREDIENT"][ingredient.key]
+                    entry = by_name[speakable(ingredient.name)]
+                by_name.setdefault(entry.name, entry)
+                seen_keys.add(ingredient.key)
                 entry.add(ingredient.name, *ingredient.synonyms)
             for step in component.steps:
                 for action in step.actions:
