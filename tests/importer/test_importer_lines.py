@@ -146,3 +146,32 @@ def test_an_ingredient_object_recipe_scrapers_printed_is_read_back() -> None:
     read = read_line(_ingredient_lines([printed], None)[0], ENGLISH)
     assert read is not None and read.name == "thyme"
     assert read.amount_json() == {"value": "1 1/2", "unit": "teaspoon"}
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "preparation", "comment"),
+    [
+        ("1 medium white or yellow onion diced", "white or yellow onion", "diced", None),
+        (
+            "1 boneless 2-3 pound chuck roast (trimmed)",
+            "boneless chuck roast",
+            None,
+            "trimmed; 2-3 pound",
+        ),
+        ("1/2 cup milk of choice", "milk", None, "of choice"),
+        ("2 small-to-medium cloves garlic, pressed", "garlic", "pressed", "small-to-medium"),
+        ("8 SimplyNature Organic Cage Free Eggs", "egg", None, None),
+        ("200 g quality dark chocolate (70%)", "dark chocolate", None, "70%"),
+    ],
+)
+def test_what_is_no_name_goes_to_the_preparation_or_the_comment(
+    line: str, name: str, preparation: str | None, comment: str | None
+) -> None:
+    read = read_line(line, ENGLISH)
+    assert read is not None
+    assert (read.name, read.preparation, read.comment) == (name, preparation, comment)
+
+
+def test_a_cheese_is_also_called_by_its_kind() -> None:
+    read = read_line("8 ounces shredded Mozzarella cheese", ENGLISH)
+    assert read is not None and {"mozzarella", "mozzarella cheese"} <= set(read.synonyms)

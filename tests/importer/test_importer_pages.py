@@ -156,7 +156,14 @@ def test_chicken_strips_oil_temperature_is_no_oven_and_twin_lines_get_their_own_
 
 @pytest.mark.parametrize(
     "page",
-    ["acouplecooks.html", "jamieoliver.html", "cookeatshare.html", "littlespicejar.html"],
+    [
+        "acouplecooks.html",
+        "jamieoliver.html",
+        "cookeatshare.html",
+        "littlespicejar.html",
+        "fifteenspatulas.html",
+        "bakingmischeif.html",
+    ],
 )
 def test_every_imported_step_has_actions_and_every_amount_agrees_with_its_line(page: str) -> None:
     data, _, _ = imported(page)
@@ -172,3 +179,65 @@ def test_fixtures_are_small_real_pages() -> None:
     folder = fixture("")
     sizes = {p.name: p.stat().st_size for p in Path(folder).glob("*.html")}
     assert sizes and all(size < 400_000 for size in sizes.values()), sizes
+
+
+def test_creme_brulee_waits_in_the_fridge_ranges_and_cues() -> None:
+    data, _, _ = imported("fifteenspatulas.html")
+    # "let it sit in the fridge for 2 hours": a chill, a wait
+    infuse = step_saying(data, "let it sit in the fridge for 2 hours")
+    assert infuse["durations"] == [{"min": "PT2H", "label": "chill"}] and infuse["passive"]
+    assert step_saying(data, "Preheat the oven to 300 degrees F.")["oven"] == {
+        "mode": "preheat",
+        "degrees": 300,
+        "scale": "F",
+    }
+    # "Bake for 35-40 minutes, until the creme brulees jiggle slightly … refrigerate until
+    # they firm up, 4-6 hours": the bake and the chill, each with its cue
+    bake = step_saying(data, "Bake for 35-40 minutes")
+    assert bake["durations"] == [
+        {
+            "min": "PT35M",
+            "max": "PT40M",
+            "label": "bake",
+            "until": "the creme brulees jiggle slightly when shaken",
+        },
+        {"min": "PT4H", "max": "PT6H", "label": "chill", "until": "they firm up"},
+    ]
+    assert bake["passive"] and bake["in_oven"]
+    # "Heat the orange zest cream … until 180F" is the cream's temperature, not the oven's
+    assert "oven" not in step_saying(data, "Heat the orange zest cream")
+    # "adjust bake time" puts nothing in the oven
+    assert "in_oven" not in step_saying(data, "Pour the strained custard")
+    # "zest of 4 oranges* (about 2 tsp)": the zest, counted in oranges
+    zest = by_text(data, "zest of 4 oranges* (about 2 tsp)")
+    assert zest["name"] == "orange zest"
+    assert zest["amount"] == {"value": "4", "noun": "orange"}
+    assert by_text(data, "5 large egg yolks")["amount"] == {
+        "value": "5",
+        "noun": "egg yolk",
+        "size": "large",
+    }
+
+
+def test_burrito_bowls_components_from_the_pages_groups_and_sections() -> None:
+    data, page, _ = imported("bakingmischeif.html")
+    # the page groups its ingredients (Barbacoa, Cilantro Lime Rice, Burrito Bowls) and its
+    # steps (Barbacoa, Stovetop Barbacoa, Slow Cooker Barbacoa, Shred, Cilantro Lime Rice,
+    # Burrito Bowls): a section goes with the group it names, "Shred" with the one before
+    assert [(c["name"], len(c["ingredients"]), len(c["steps"])) for c in data["components"]] == [
+        ("barbacoa", 13, 6),
+        ("cilantro lime rice", 7, 3),
+        ("burrito bowls", 6, 1),
+    ]
+    assert sum(len(lines) for _, lines in page.ingredient_groups) == 26
+    rice = data["components"][1]
+    juice = next(i for i in rice["ingredients"] if i["text"].startswith("Juice from 1 lime"))
+    assert juice["name"] == "lime juice" and juice["amount"] == {"value": "1", "noun": "lime"}
+    broth = next(i for i in rice["ingredients"] if i["text"] == "Scant 2 cups chicken broth")
+    assert broth["amount"] == {"value": "2", "unit": "cup"} and broth["comment"] == "scant"
+    onion = by_text(data, "1 medium white or yellow onion diced")
+    assert onion["name"] == "white or yellow onion" and onion["preparation"] == "diced"
+    # "Cook … for 2 1/2 to 3 hours, until meat is very tender": a long wait with its cue
+    braise = step_saying(data, "bring mixture to a low simmer")
+    assert braise["durations"][0]["min"] == "PT2H30M"
+    assert braise["durations"][0]["max"] == "PT3H" and braise["passive"]

@@ -145,25 +145,66 @@ def _component_name(purpose: str | None, fallback: str) -> str:
     return said if _PHRASE.match(said or "") else fallback
 
 
+_NOT_NAMING = {"for", "the", "and", "with", "make", "making", "prepare", "cook", "cooking", "to"}
+
+
+def _words_of(name: str | None) -> set[str]:
+    """The naming words of a heading: "Make the Glaze" → {"glaze"}; plurals as singulars."""
+    found = set()
+    for word in re.findall(r"[^\W\d_]{3,}", (name or "").lower()):
+        if word not in _NOT_NAMING:
+            found.add(word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return found
+
+
 def _pairs(page: Page) -> list[tuple[str | None, list[str], list[str]]]:
-    """(name, ingredient lines, steps) per component: the page's groups and sections when
-    they pair up, else one component."""
+    """(name, ingredient lines, steps) per component, from the page's ingredient groups and
+    instruction sections (HowToSection).
+
+    Groups and sections pair one to one when there are as many of each; otherwise a section
+    goes with the group its heading names ("Make the Glaze" with "Buttermilk Glaze"), a
+    section that names none with the part before it (a first one with the part after it), and
+    a group no section names with the last part. One component when fewer than two groups are
+    named, or when the page has no groups or sections."""
     groups, sections = page.ingredient_groups, page.sections
     all_lines = [line for _, lines in groups for line in lines]
     all_steps = [step for _, steps in sections for step in steps]
-    if len(groups) > 1 and len(groups) == len(sections):
-
-        def words_of(name: str | None) -> set[str]:
-            return set(re.findall(r"[a-z]{3,}", (name or "").lower())) - {"for", "the", "and"}
-
-        pairs = []
-        for (purpose, lines), (heading, steps) in zip(groups, sections, strict=True):
-            pairs.append((heading or purpose, lines, steps))
-        if all(words_of(g[0]) & words_of(s[0]) for g, s in zip(groups, sections, strict=True)):
+    one = [(None, all_lines, all_steps)]
+    if len(groups) < 2 or len(sections) < 2:
+        return one
+    if len(groups) == len(sections):
+        pairs = [
+            (heading or purpose, lines, steps)
+            for (purpose, lines), (heading, steps) in zip(groups, sections, strict=True)
+        ]
+        named = zip(groups, sections, strict=True)
+        if all(_words_of(g[0]) & _words_of(s[0]) for g, s in named):
             return pairs
         if all(g[0] and s[0] for g, s in zip(groups, sections, strict=True)):
             return pairs
-    return [(None, all_lines, all_steps)]
+    owner: list[int | None] = []
+    for heading, _ in sections:
+        scores = [len(_words_of(heading) & _words_of(purpose)) for purpose, _ in groups]
+        best = max(range(len(groups)), key=lambda i: scores[i])
+        owner.append(best if scores[best] else None)
+    matched = [o for o in owner if o is not None]
+    if len(set(matched)) < 2 or matched != sorted(matched):
+        return one
+    for index in range(len(owner)):  # a section naming no group: the part before (or after)
+        if owner[index] is None:
+            before = [o for o in owner[:index] if o is not None]
+            owner[index] = before[-1] if before else matched[0]
+    parts: dict[int, tuple[str | None, list[str], list[str]]] = {}
+    for group, (_, steps) in zip(owner, sections, strict=True):
+        assert group is not None
+        if group not in parts:
+            parts[group] = (groups[group][0], list(groups[group][1]), [])
+        parts[group][2].extend(steps)
+    last = list(parts)[-1]
+    for index, (_, lines) in enumerate(groups):
+        if index not in parts:  # "To serve", "Toppings": with the last part
+            parts[last][1].extend(lines)
+    return [parts[group] for group in sorted(parts)]
 
 
 def build_recipe(page: Page, *, served: set[str] | None = None) -> tuple[dict[str, Any], Report]:

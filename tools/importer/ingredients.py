@@ -173,10 +173,16 @@ def read_line(text: str, words: Words) -> Line | None:
             lowered = head.lower()
     head = _without_brand(head, words)
     head = _without_quality(head, words)
-    head, digits = _without_numbers(head)
+    head, digits = _without_numbers(head, words.describing)
     if digits:
         comments.append(digits)
     head = _TRAILING_JOINER.sub("", head)
+    trailing: list[str] = []
+    while len(head.split()) > 1 and _is_preparation(head.split()[-1], words):
+        trailing.insert(0, head.split()[-1])  # "1 medium white onion diced"
+        head = head.rsplit(" ", 1)[0]
+    if trailing:
+        preparation = ", ".join(p for p in (" ".join(trailing), preparation) if p)
 
     amount = _amount(amount_part)
     name = _phrase(head)
@@ -241,6 +247,12 @@ def _without_quality(head: str, words: Words) -> str:
         else:
             break
     return " ".join(pieces)
+
+
+def _is_preparation(word: str, words: Words) -> bool:
+    """A past participle of the preparation table ("diced", "minced"), said after a name."""
+    lowered = word.lower()
+    return lowered in words.preparation and lowered.endswith("ed") and lowered != "ground"
 
 
 def _units_of(text: str, words: Words) -> str:
@@ -395,7 +407,7 @@ def _size(amount: Amount) -> str:
 _DIGITS = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 
 
-def _without_numbers(head: str) -> tuple[str, str]:
+def _without_numbers(head: str, describing: frozenset[str] | None = None) -> tuple[str, str]:
     """A name has no measures in it: "1½-inch-thick pork chops" → "pork chops"; "warm water
     105-110 degrees F" → "warm water" (the rest is a comment); "juice of 1 lemon" keeps its
     number, said in words."""
@@ -407,6 +419,17 @@ def _without_numbers(head: str) -> tuple[str, str]:
         if _DIGITS.search(token) and not (
             index and tokens[index - 1].lower() in ("of", "from", "von")
         ):
+            after = " ".join(tokens[index + 1 :])
+            found = match_unit(after) if after and describing is not None else None
+            if (
+                found is not None
+                and index
+                and all(t.lower() in describing for t in tokens[:index])
+                and found[1].strip()
+            ):  # "boneless 2-3 pound chuck roast": the measure sits inside the name
+                measure = f"{token} {after[: len(after) - len(found[1])].strip()}"
+                name = " ".join([*tokens[:index], found[1].strip()])
+                return name, " ".join([*lead, measure])
             return " ".join(tokens[:index]), " ".join(lead + tokens[index:])
     return " ".join(tokens), " ".join(lead)
 

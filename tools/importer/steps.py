@@ -26,6 +26,12 @@ _LEADS = re.compile(
     r"immediately|until|occasionally|just|lightly|finely|roughly|evenly|let|it|them|"
     r"continue to|now)\s+)$"
 )
+# "Preheat oven to 350." (no degrees written): the number an oven is heated to
+_BARE_PREHEAT = re.compile(
+    r"\b(?:pre-?heat|heat)\s+(?:the\s+|your\s+)?oven\s+to\s+(\d{3})(?![\d,]|\.\d)"
+    r"(?!\s*(?:g|kg|ml|l|oz|ounces?|lbs?|pounds?|minutes?|mins?|seconds?|%)\b)",
+    re.IGNORECASE,
+)
 #: A time this long is a wait whatever the verb: nobody stirs a stew for half an hour.
 _LONG_WAIT = timedelta(minutes=30)
 _SPEAKABLE_CUE = re.compile(r"^[^\W\d_][^\d°*/()\[\]{}½¼¾⅓⅔⅛:;]{0,78}$")
@@ -267,6 +273,10 @@ def _oven(text: str, words: Words, default_scale: str) -> dict[str, Any] | None:
     for word in words.degrees:
         text = re.sub(rf"(?<=\d)\s*{re.escape(word)}\b", " degrees", text, flags=re.IGNORECASE)
     found = temperatures_in(text, default_scale=default_scale)
+    if not found and (bare := _BARE_PREHEAT.search(text)):  # "Preheat oven to 350."
+        degrees = int(bare.group(1))  # below 250 it is no Fahrenheit oven: "to 180 fan"
+        scale = "C" if default_scale == "F" and degrees < 250 else default_scale
+        found = [(Temperature(degrees, scale), None)]
     chosen: Temperature | None = None
     gas_mark: int | None = None
     for temperature, mark in found:
