@@ -175,3 +175,53 @@ def test_what_is_no_name_goes_to_the_preparation_or_the_comment(
 def test_a_cheese_is_also_called_by_its_kind() -> None:
     read = read_line("8 ounces shredded Mozzarella cheese", ENGLISH)
     assert read is not None and {"mozzarella", "mozzarella cheese"} <= set(read.synonyms)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "amount", "aliases", "not_aliases"),
+    [
+        # "or" inside "corn" joins nothing; a preparation word alone is no alias
+        (
+            "4 ears grilled or steamed corn, kernels removed from the cobb",
+            "grilled or steamed corn",
+            {"value": "4", "noun": "ear"},
+            {"corn", "steamed corn"},
+            {"steamed c", "grilled"},
+        ),
+        (
+            "corn or flour taco-size tortillas",
+            "corn or flour taco-size tortillas",
+            None,
+            {"corn", "tortillas"},
+            {"flour taco-size t", "tillas"},
+        ),
+        (
+            "2 cups diced or shredded chicken breast",
+            "diced or shredded chicken breast",
+            {"value": "2", "unit": "cup"},
+            {"chicken breast", "chicken"},
+            {"or chicken", "diced"},
+        ),
+        ("2 ears Of Corn", "corn", {"value": "2", "noun": "ear"}, set(), set()),
+        (
+            "1 pot of double cream (227ml)",
+            "double cream",
+            {"value": "1", "noun": "pot"},
+            set(),
+            set(),
+        ),
+        (
+            "2 tablespoons (28g) butter at room temperature",
+            "butter",
+            {"value": "2", "unit": "tablespoon"},
+            set(),
+            set(),
+        ),
+    ],
+)
+def test_aliases_are_whole_words_a_cook_says(
+    line: str, name: str, amount: dict | None, aliases: set[str], not_aliases: set[str]
+) -> None:
+    read = read_line(line, ENGLISH)
+    assert read is not None and read.name == name and read.amount_json() == amount
+    assert aliases <= set(read.synonyms) and not not_aliases & set(read.synonyms)

@@ -178,6 +178,9 @@ def read_line(text: str, words: Words) -> Line | None:
         comments.append(digits)
     head = _TRAILING_JOINER.sub("", head)
     trailing: list[str] = []
+    if m := re.search(r"\s+((?:at\s+)?room\s+temperature)$", head, re.IGNORECASE):
+        trailing.append(m.group(1).lower())  # "butter at room temperature"
+        head = head[: m.start()]
     while len(head.split()) > 1 and _is_preparation(head.split()[-1], words):
         trailing.insert(0, head.split()[-1])  # "1 medium white onion diced"
         head = head.rsplit(" ", 1)[0]
@@ -321,7 +324,7 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     first, _, after = rest.partition(" ")
     singular = _singular_word(first.lower().strip(",."))
     if singular in words.containers:
-        after = re.sub(r"^(?:of\s+)", "", after.strip())
+        after = re.sub(r"^(?:of\s+)", "", after.strip(), flags=re.IGNORECASE)
         return f"{number} {size} {first.strip(',.')}".replace("  ", " "), after, size_note
     # a count: "3 garlic cloves", "2 large eggs" — the noun is the name
     return f"{number} {size}".strip(), rest, size_note
@@ -489,6 +492,12 @@ def _singular_word(word: str) -> str:
     return word
 
 
+def _split_on(phrase: str, joiner: str) -> list[str]:
+    """ "steamed corn or rice" on " or " → ["steamed corn", "rice"] (whole words only: the
+    "or" of "corn" joins nothing)."""
+    return re.split(rf"\s+{re.escape(joiner.strip())}\s+", f" {phrase} ".strip())
+
+
 def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
     """Other names a cook may say: the head noun, the name without size or brand words,
     each of two alternatives, the singular or plural.
@@ -510,7 +519,12 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
     found: list[str] = []
 
     def add(phrase: str) -> None:
-        phrase = " ".join(phrase.split()).strip(" -'")
+        pieces = phrase.split()
+        while pieces and pieces[0] in ("or", "and", "and/or"):  # "or chicken breast"
+            pieces.pop(0)
+        if all(p in words.describing | words.preparation for p in pieces):
+            return  # "diced", "grilled": no ingredient
+        phrase = " ".join(pieces).strip(" -'")
         if phrase and phrase != name and phrase not in found and len(phrase) > 2:
             found.append(phrase)
 
@@ -521,14 +535,14 @@ def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
     parts = [name]
     for joiner in (" in ", " with ", " of ", " for "):
         if joiner in f" {core} ":
-            parts = [p for p in core.split(joiner.strip()) if p.strip()]
+            parts = [p for p in _split_on(core, joiner) if p.strip()]
             for part in parts:
                 add(part)
             break
     for joiner in words.alternatives:
         for part in [*parts, core]:
-            if joiner in part:
-                for piece in part.split(joiner.strip()):
+            if joiner in f" {part} ":
+                for piece in _split_on(part, joiner):
                     add(piece)
     core_pieces = core.split()
     joined = any(j.strip() in core_pieces for j in (*words.alternatives, "with", "of", "in"))

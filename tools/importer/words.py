@@ -295,6 +295,11 @@ ENGLISH = Words(
             "cube",
             "loaf",
             "leaf",
+            "ear",
+            "pot",
+            "tub",
+            "sachet",
+            "punnet",
         ]
     ),
     preparation=frozenset(
@@ -353,6 +358,11 @@ ENGLISH = Words(
             "removed",
             "crumbled",
             "ground",
+            "grilled",
+            "steamed",
+            "roasted",
+            "boiled",
+            "poached",
         ]
     ),
     to_taste=(
