@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, plural_of, take_number
+from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, take_number
 from cookalong.kitchen.speech import speak_number
 from cookalong.kitchen.units import match_unit
 from cookalong.recipe.loader import unspeakable
 from cookalong.speech.text import speakable
+from tools.importer.names import aliases, singular_word, without_brand, without_quality
 from tools.importer.words import Words
 
 _SCHEMA_SIZES = ("extra large", "small", "medium", "large")
@@ -27,13 +28,8 @@ _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _NUMBER_START = re.compile(r"^(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*(?=\d|[½⅓⅔¼¾⅛])", re.IGNORECASE)
 _TIMES = re.compile(r"^\s*[x×]\s+", re.IGNORECASE)
-# "Hunt's", "Bob's Red Mill": a possessive capitalised name and the capitalised words after it
-_BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
-_CAMEL_BRAND = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w&.-]*\s+)+")  # "SimplyNature", "KitchenAid"
 _OF_CHOICE = re.compile(r"\s+(?:of|of your|to your)\s+(?:choice|liking)\b.*$", re.IGNORECASE)
 _SIZE_SPAN = re.compile(r"^(?:small|medium|large)(?:-to-|\s+to\s+|-|/)(?:medium|large)\s+", re.I)
-_CAPITALISED_LEAD = re.compile(r"^(?:[A-Z][\w&.-]*\s+)+(?=[a-z])")
-_MARKED_BRAND = re.compile(r"^(?:[\w&.'’-]+\s+){0,3}[\w&.'’-]+\s*[®™]\s*")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _LEADING_SIZE = re.compile(
     r"^(scant|heaping|heaped|rounded|level|generous)\s+(?=\d|[½⅓⅔¼¾⅛])", re.I
@@ -140,7 +136,7 @@ def read_line(text: str, words: Words) -> Line | None:
         work = f"a {m.group(1).lower()} {work[m.end() :]}"
     juiced: tuple[Amount | None, str] | None = None
     if m := _JUICE_OF.match(work):  # "juice of 1 lime" → "lime juice", 1 lime
-        fruit = _singular_word(m.group(3).lower())
+        fruit = singular_word(m.group(3).lower())
         juiced = (_amount(f"{m.group(2)}{fruit}"), f"{fruit} {m.group(1).lower()}")
         work = f"{fruit} {m.group(1).lower()}{work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
@@ -171,8 +167,8 @@ def read_line(text: str, words: Words) -> Line | None:
             head = re.sub(r"\s+(?:or|and|oder)$", "", head, flags=re.IGNORECASE)
             comments.append(phrase)
             lowered = head.lower()
-    head = _without_brand(head, words)
-    head = _without_quality(head, words)
+    head = without_brand(head, words)
+    head = without_quality(head, words)
     head, digits = _without_numbers(head, words.describing)
     if digits:
         comments.append(digits)
@@ -219,39 +215,6 @@ def read_line(text: str, words: Words) -> Line | None:
     return line
 
 
-def _without_brand(head: str, words: Words) -> str:
-    """ "Kirkland diced tomatoes" → "diced tomatoes"; "Bob's Red Mill rolled oats" → "rolled
-    oats"; "Philadelphia® cream cheese" → "cream cheese" (a name is never only a brand)."""
-    for pattern in (_MARKED_BRAND, _BRAND, _CAMEL_BRAND):
-        trimmed = pattern.sub("", head)
-        if trimmed.strip() and trimmed != head:
-            if pattern is _BRAND:  # "Bob's Red Mill rolled oats", not "Hunt's Tomato Sauce"
-                trimmed = _CAPITALISED_LEAD.sub("", trimmed)
-            return trimmed
-    lowered = head.lower()
-    for brand in sorted(words.brands, key=len, reverse=True):
-        if lowered.startswith(brand + " ") or lowered.startswith(brand.replace("'", "’") + " "):
-            trimmed = head[len(brand) :].strip()
-            trimmed = re.sub(r"^(?:brand|signature)\s+", "", trimmed, flags=re.IGNORECASE)
-            if trimmed:
-                return trimmed
-    return head
-
-
-def _without_quality(head: str, words: Words) -> str:
-    """ "quality dark chocolate" → "dark chocolate"; "organic baby spinach" → "baby spinach":
-    words that praise what to buy are not what a cook calls it."""
-    pieces = head.split()
-    while len(pieces) > 1:
-        if len(pieces) > 2 and " ".join(pieces[:2]).lower() in words.quality:
-            del pieces[:2]
-        elif pieces[0].lower() in words.quality:
-            pieces.pop(0)
-        else:
-            break
-    return " ".join(pieces)
-
-
 def _is_preparation(word: str, words: Words) -> bool:
     """A past participle of the preparation table ("diced", "minced"), said after a name."""
     lowered = word.lower()
@@ -289,7 +252,7 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     size_note = None
     if m := re.match(r"^\s*[(\[]([^()\[\]]*)[)\]]", rest):
         size_note, rest = m.group(1).strip(), rest[m.end() :]
-    elif (m := _CONTAINER_SIZE.match(rest)) and _singular_word(
+    elif (m := _CONTAINER_SIZE.match(rest)) and singular_word(
         rest[m.end() :].split(" ", 1)[0].lower().strip(",.")
     ) in words.containers:  # "one 15-ounce can black beans"
         size_note, rest = m.group(1), rest[m.end() :]
@@ -322,7 +285,7 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
             after = re.sub(r"^\.?\s*(?:of\s+)?", "", after)
             return f"{number} {size} {alias}".replace("  ", " "), after, size_note
     first, _, after = rest.partition(" ")
-    singular = _singular_word(first.lower().strip(",."))
+    singular = singular_word(first.lower().strip(",."))
     if singular in words.containers:
         after = re.sub(r"^(?:of\s+)", "", after.strip(), flags=re.IGNORECASE)
         return f"{number} {size} {first.strip(',.')}".replace("  ", " "), after, size_note
@@ -357,7 +320,7 @@ def _number_end(text: str) -> int | None:
         if sized := _CONTAINER_SIZE.match(after):  # "one 15-ounce can"
             first = after[sized.end() :].split(" ", 1)[0].lower().strip(",.")
             found = None
-        if (found and found[0].key not in ("inch",)) or _singular_word(first) in (
+        if (found and found[0].key not in ("inch",)) or singular_word(first) in (
             "pinch", "dash", "handful", "clove", "can", "knob", "sprig", "bunch", "head",
             "splash", "drizzle",
         ):  # fmt: skip
@@ -469,114 +432,6 @@ def _phrase(text: str) -> str:
         said = re.sub(r"\s*\b\d+(?:\.\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs)\b", " ", said)
         said = re.sub(r"\b\d{1,2}\b(?![%/.-])", lambda m: speak_number(int(m.group(0))), said)
     return " ".join(said.split()[:8])
-
-
-_IRREGULAR_SINGULAR = {
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "halves": "half",
-    "knives": "knife",
-    "shelves": "shelf",
-}
-
-
-def _singular_word(word: str) -> str:
-    if word in _IRREGULAR_SINGULAR:
-        return _IRREGULAR_SINGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "oes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _split_on(phrase: str, joiner: str) -> list[str]:
-    """ "steamed corn or rice" on " or " → ["steamed corn", "rice"] (whole words only: the
-    "or" of "corn" joins nothing)."""
-    return re.split(rf"\s+{re.escape(joiner.strip())}\s+", f" {phrase} ".strip())
-
-
-def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
-    """Other names a cook may say: the head noun, the name without size or brand words,
-    each of two alternatives, the singular or plural.
-
-    Parameters
-    ----------
-    name
-        ``"fresh cilantro or parsley"``, ``"chipotle peppers in adobo sauce"``.
-    words
-        The language's tables.
-    counted
-        Whether the name is a counted noun ("egg"): its plural is an alias too.
-
-    Returns
-    -------
-    list[str]
-        ``["cilantro or parsley", "fresh cilantro", "cilantro", "parsley", …]``.
-    """
-    found: list[str] = []
-
-    def add(phrase: str) -> None:
-        pieces = phrase.split()
-        while pieces and pieces[0] in ("or", "and", "and/or"):  # "or chicken breast"
-            pieces.pop(0)
-        if all(p in words.describing | words.preparation for p in pieces):
-            return  # "diced", "grilled": no ingredient
-        phrase = " ".join(pieces).strip(" -'")
-        if phrase and phrase != name and phrase not in found and len(phrase) > 2:
-            found.append(phrase)
-
-    core_words = [w for w in name.split() if w not in words.describing]
-    core_words = [w for w in core_words if w not in words.preparation] or core_words
-    core = " ".join(core_words)
-    add(core)
-    parts = [name]
-    for joiner in (" in ", " with ", " of ", " for "):
-        if joiner in f" {core} ":
-            parts = [p for p in _split_on(core, joiner) if p.strip()]
-            for part in parts:
-                add(part)
-            break
-    for joiner in words.alternatives:
-        for part in [*parts, core]:
-            if joiner in f" {part} ":
-                for piece in _split_on(part, joiner):
-                    add(piece)
-    core_pieces = core.split()
-    joined = any(j.strip() in core_pieces for j in (*words.alternatives, "with", "of", "in"))
-    for start in range(1, len(core_pieces) - 1):  # "brick cream cheese" → "cream cheese"
-        if not joined:
-            add(" ".join(core_pieces[start:]))
-    for index, piece in enumerate(core_pieces[1:], 1):  # "chicken breast fillet" → "chicken"
-        if piece in words.cuts:
-            add(" ".join(core_pieces[:index]))
-            break
-    for phrase in (name, core):
-        pieces = phrase.split()
-        if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers:
-            add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
-    for phrase in (name, core):  # "mozzarella cheese": a cook says "the mozzarella"
-        pieces = phrase.split()
-        if len(pieces) > 1 and pieces[-1] in words.variety_heads:
-            add(pieces[-2])
-    for phrase in [*found, name]:
-        last = phrase.split()[-1] if phrase.split() else ""
-        if len(last) > 2 and last not in words.describing and last not in ("and", "or"):
-            add(last)
-    for phrase in [*found[:4], name]:
-        last = phrase.split()[-1]
-        singular = _singular_word(last)
-        if singular != last and words.language == "en":
-            add(phrase[: len(phrase) - len(last)] + singular)
-    if counted and words.language == "en":
-        add(plural_of(name))
-    return [
-        a
-        for a in found
-        if re.fullmatch(r"[^\s,;.!?\d]([^,;.!?]*[^\s,;.!?])?", a) and not re.search(r"\d", a)
-    ][:10]
 
 
 __all__ = ["Line", "aliases", "read_line"]
