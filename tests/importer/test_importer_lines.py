@@ -172,9 +172,17 @@ def test_what_is_no_name_goes_to_the_preparation_or_the_comment(
     assert (read.name, read.preparation, read.comment) == (name, preparation, comment)
 
 
-def test_a_cheese_is_also_called_by_its_kind() -> None:
+def test_a_cheese_or_an_extract_is_also_called_by_its_kind() -> None:
     read = read_line("8 ounces shredded Mozzarella cheese", ENGLISH)
     assert read is not None and {"mozzarella", "mozzarella cheese"} <= set(read.synonyms)
+    vanilla = read_line("2 teaspoons pure vanilla extract", ENGLISH)
+    assert vanilla is not None and "vanilla" in vanilla.synonyms
+
+
+def test_a_unit_that_counts_nothing_is_left_out() -> None:
+    read = read_line("2 unit(s) Garlic Clove", ENGLISH)
+    assert read is not None and read.name == "garlic clove"
+    assert read.amount_json() == {"value": "2", "noun": "garlic clove"}
 
 
 @pytest.mark.parametrize(

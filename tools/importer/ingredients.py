@@ -37,6 +37,7 @@ _LEADING_SIZE = re.compile(
 _CONTAINER_SIZE = re.compile(
     r"^\s*(\d+(?:[.,]\d+)?[- ]?(?:ounces?|oz|g|grams?|ml|pounds?|lbs?)\.?)\s+", re.IGNORECASE
 )
+_UNIT_WORD = re.compile(r"^(\S+)\s+units?\s+", re.IGNORECASE)
 _HEADING = re.compile(r"^for\s+(?:the\s+)?[^\d,;:]{2,40}$", re.IGNORECASE)
 _NOT_IN_PHRASE = re.compile(r"[,;.!?:*\"“”„()\[\]{}/®™©]+")
 _WORD_AMOUNT = re.compile(
@@ -140,6 +141,7 @@ def read_line(text: str, words: Words) -> Line | None:
         juiced = (_amount(f"{m.group(2)}{fruit}"), f"{fruit} {m.group(1).lower()}")
         work = f"{fruit} {m.group(1).lower()}{work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
+    work = _UNIT_WORD.sub(r"\1 ", work)  # "2 unit(s) Garlic Clove": "unit" counts nothing
     work = _units_of(work, words)
     work = re.sub(r"\b(each|jeweils)\s*:\s*", "", work, flags=re.IGNORECASE)
     for short, size in words.abbreviations.items():  # "4 med. potatoes", "1 env. soup mix"

@@ -393,7 +393,7 @@ ENGLISH = Words(
     ),
     function_words=frozenset(_EN_FUNCTION_WORDS),
     quality=frozenset(_EN_QUALITY),
-    variety_heads=frozenset(["cheese", "cheeses"]),
+    variety_heads=frozenset(["cheese", "cheeses", "extract"]),
     describing=frozenset(
         [
             "large",
