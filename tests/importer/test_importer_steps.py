@@ -70,3 +70,19 @@ def test_the_oven_is_read_from_the_text(text: str, oven: tuple[int, str, str]) -
 def test_a_bake_time_named_is_no_bake() -> None:
     found = facts("Pour into ramekins (you'll need to adjust bake time).")
     assert found.in_oven is None and found.oven is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # "or overnight" is how long it may take, not a second wait after the first
+        (
+            "Then let it marinate for at least 20 minutes (or overnight in the refrigerator).",
+            [{"min": "PT20M", "max": "PT8H", "label": "marinate"}],
+        ),
+        ("Cover and refrigerate overnight.", [{"min": "PT8H", "label": "chill"}]),
+    ],
+)
+def test_overnight_is_a_long_wait_or_the_longest_a_wait_takes(text: str, spans: list) -> None:
+    found = facts(text)
+    assert found.durations == spans and found.passive

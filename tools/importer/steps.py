@@ -32,6 +32,7 @@ _BARE_PREHEAT = re.compile(
     r"(?!\s*(?:g|kg|ml|l|oz|ounces?|lbs?|pounds?|minutes?|mins?|seconds?|%)\b)",
     re.IGNORECASE,
 )
+_OVERNIGHT = timedelta(hours=8)
 #: A time this long is a wait whatever the verb: nobody stirs a stew for half an hour.
 _LONG_WAIT = timedelta(minutes=30)
 _SPEAKABLE_CUE = re.compile(r"^[^\W\d_][^\d°*/()\[\]{}½¼¾⅓⅔⅛:;]{0,78}$")
@@ -136,9 +137,20 @@ def read_step(text: str, words: Words, *, default_scale: str) -> StepFacts:
             if cue:
                 span["until"] = cue
             facts.durations.append(span)
-    for _, phrase in _has(text, words.overnight):
+    for position, phrase in _has(text, words.overnight):
+        if facts.durations and re.search(r"\bor\s+(?:up\s+to\s+)?$", lowered[:position]):
+            # "marinate for at least 20 minutes (or overnight)": the longest it may take
+            last = facts.durations[-1]
+            if parse_duration(last.get("max", last["min"])) < _OVERNIGHT:
+                facts.durations[-1] = {
+                    "min": last["min"],
+                    "max": format_iso_duration(_OVERNIGHT),
+                    **{k: v for k, v in last.items() if k not in ("min", "max")},
+                }
+            break
         waits = _has(text, words.waits)
-        span = {"min": "PT8H", "label": waits[0][1] if waits else phrase}
+        label = waits[0][1] if waits else phrase
+        span = {"min": "PT8H", "label": words.wait_said_as.get(label, label)}
         facts.durations.append(span)
         break
 
