@@ -8,7 +8,8 @@ The folder's ``pages.json`` (``[{"page": "x.html", "url": "https://…"}]``) giv
 original address where known. Nothing is written to ``recipes/``: each recipe is validated by
 the loader in a scratch folder. Printed: how many pages were imported and refused (grouped by
 reason), and for the imported ones the share of ingredient lines with a structured amount, of
-steps with durations, and of steps with an oven temperature.
+steps with durations, with an oven temperature, with a doneness cue ("until golden") and of
+steps that are a wait.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 steps=report.steps,
                 timed=report.timed_steps,
                 oven=report.oven_steps,
+                cued=report.cued_steps,
+                passive=report.passive_steps,
                 linked=report.linked,
             )
             if args.verbose:
@@ -91,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ingredient lines named in a step: {_share(totals['linked'], totals['lines'])}")
     print(f"steps with durations: {_share(totals['timed'], totals['steps'])}")
     print(f"steps with an oven temperature: {_share(totals['oven'], totals['steps'])}")
+    print(f"steps with a doneness cue: {_share(totals['cued'], totals['steps'])}")
+    print(f"steps that are a wait (passive): {_share(totals['passive'], totals['steps'])}")
     return 0
 
 

@@ -557,6 +557,8 @@ def recipe_slot_values(recipes: Iterable[Any], language: str = "en") -> dict[str
 
     forms = _action_forms(language)
     recipes = [recipe for recipe in recipes if recipe.language == language]
+    by_name: dict[str, _Value] = {}
+    seen_keys: set[str] = set()
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
         value("RECIPE", recipe.id, recipe.short_title).add(
             recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
@@ -567,6 +569,16 @@ def recipe_slot_values(recipes: Iterable[Any], language: str = "en") -> dict[str
             )
             for ingredient in component.ingredients:
                 entry = value("INGREDIENT", ingredient.key, ingredient.name)
+                if (
+                    ingredient.key not in seen_keys
+                    and speakable(ingredient.name, language) in by_name
+                ):
+                    # twin lines of one name ("plain flour" for the breading, again for the
+                    # seasoned flour) are one value: Alexa wants each value's name once
+                    del types["INGREDIENT"][ingredient.key]
+                    entry = by_name[speakable(ingredient.name, language)]
+                by_name.setdefault(entry.name, entry)
+                seen_keys.add(ingredient.key)
                 entry.add(ingredient.name, *ingredient.synonyms)
             for step in component.steps:
                 for action in step.actions:

@@ -92,7 +92,8 @@ def test_brownies_a_british_oven_with_three_scales_and_a_bake() -> None:
     assert bake["durations"] == [{"min": "PT25M", "label": "bake"}]
     assert bake["passive"] is True and bake["in_oven"] is True
     eggs = by_text(data, "4 large free-range eggs")
-    assert eggs["amount"] == {"value": "4", "noun": "free-range egg", "size": "large"}
+    assert eggs["name"] == "egg"  # "free-range" praises what to buy; a cook says "egg"
+    assert eggs["amount"] == {"value": "4", "noun": "egg", "size": "large"}
     assert by_text(data, "200 g quality dark chocolate (70%)")["amount"] == {
         "value": "200",
         "unit": "gram",
@@ -120,7 +121,9 @@ def test_crab_cake_bites_unicode_fractions_a_range_and_a_star_of_degrees() -> No
         "scale": "F",
     }
     bake = step_saying(data, "14-18 minutes")
-    assert bake["durations"] == [{"min": "PT14M", "max": "PT18M", "label": "bake"}]
+    assert bake["durations"] == [  # "…until the edges begin to turn golden, 14-18 minutes"
+        {"min": "PT14M", "max": "PT18M", "label": "bake", "until": "the edges begin to turn golden"}
+    ]
     cheese = by_text(data, "¾ brick (6 ounces) cream cheese, softened to room temp")
     assert parse_amount("¾ brick").value == Fraction(cheese["amount"]["value"])
     assert by_text(data, "½ cup parmesan cheese (shredded or grated)")["amount"] == {
@@ -141,13 +144,26 @@ def test_chicken_strips_oil_temperature_is_no_oven_and_twin_lines_get_their_own_
     flours = [i for i in ingredients(data) if i["text"] == "4 tablespoons plain flour"]
     assert [f["id"] for f in flours] == ["plain-flour", "plain-flour-2"]
     assert by_text(data, "Pinch black pepper")["amount"] == {"value": "1", "unit": "pinch"}
+    # the first step that names them uses the first lines, the seasoned flour the second
+    breading = step_saying(data, "In a large bowl, add panko breadcrumbs, plain flour")
+    assert {"plain-flour", "sea-salt", "black-pepper"} <= set(breading["ingredients"])
+    assert not {"plain-flour-2", "sea-salt-2"} & set(breading["ingredients"])
     mix = step_saying(data, "On a plate, mix plain flour, sea salt & black pepper.")
-    assert {"plain-flour", "plain-flour-2"} <= set(mix["ingredients"])
+    assert mix["ingredients"] == ["plain-flour-2", "sea-salt-2", "black-pepper-2"]
+    # "can be refrigerated for up to 24 hours" says how long they keep: no wait
+    assert "durations" not in step_saying(data, "Cut the chicken into 6-7 strips.")
 
 
 @pytest.mark.parametrize(
     "page",
-    ["acouplecooks.html", "jamieoliver.html", "cookeatshare.html", "littlespicejar.html"],
+    [
+        "acouplecooks.html",
+        "jamieoliver.html",
+        "cookeatshare.html",
+        "littlespicejar.html",
+        "fifteenspatulas.html",
+        "bakingmischeif.html",
+    ],
 )
 def test_every_imported_step_has_actions_and_every_amount_agrees_with_its_line(page: str) -> None:
     data, _, _ = imported(page)
@@ -163,3 +179,65 @@ def test_fixtures_are_small_real_pages() -> None:
     folder = fixture("")
     sizes = {p.name: p.stat().st_size for p in Path(folder).glob("*.html")}
     assert sizes and all(size < 400_000 for size in sizes.values()), sizes
+
+
+def test_creme_brulee_waits_in_the_fridge_ranges_and_cues() -> None:
+    data, _, _ = imported("fifteenspatulas.html")
+    # "let it sit in the fridge for 2 hours": a chill, a wait
+    infuse = step_saying(data, "let it sit in the fridge for 2 hours")
+    assert infuse["durations"] == [{"min": "PT2H", "label": "chill"}] and infuse["passive"]
+    assert step_saying(data, "Preheat the oven to 300 degrees F.")["oven"] == {
+        "mode": "preheat",
+        "degrees": 300,
+        "scale": "F",
+    }
+    # "Bake for 35-40 minutes, until the creme brulees jiggle slightly … refrigerate until
+    # they firm up, 4-6 hours": the bake and the chill, each with its cue
+    bake = step_saying(data, "Bake for 35-40 minutes")
+    assert bake["durations"] == [
+        {
+            "min": "PT35M",
+            "max": "PT40M",
+            "label": "bake",
+            "until": "the creme brulees jiggle slightly when shaken",
+        },
+        {"min": "PT4H", "max": "PT6H", "label": "chill", "until": "they firm up"},
+    ]
+    assert bake["passive"] and bake["in_oven"]
+    # "Heat the orange zest cream … until 180F" is the cream's temperature, not the oven's
+    assert "oven" not in step_saying(data, "Heat the orange zest cream")
+    # "adjust bake time" puts nothing in the oven
+    assert "in_oven" not in step_saying(data, "Pour the strained custard")
+    # "zest of 4 oranges* (about 2 tsp)": the zest, counted in oranges
+    zest = by_text(data, "zest of 4 oranges* (about 2 tsp)")
+    assert zest["name"] == "orange zest"
+    assert zest["amount"] == {"value": "4", "noun": "orange"}
+    assert by_text(data, "5 large egg yolks")["amount"] == {
+        "value": "5",
+        "noun": "egg yolk",
+        "size": "large",
+    }
+
+
+def test_burrito_bowls_components_from_the_pages_groups_and_sections() -> None:
+    data, page, _ = imported("bakingmischeif.html")
+    # the page groups its ingredients (Barbacoa, Cilantro Lime Rice, Burrito Bowls) and its
+    # steps (Barbacoa, Stovetop Barbacoa, Slow Cooker Barbacoa, Shred, Cilantro Lime Rice,
+    # Burrito Bowls): a section goes with the group it names, "Shred" with the one before
+    assert [(c["name"], len(c["ingredients"]), len(c["steps"])) for c in data["components"]] == [
+        ("barbacoa", 13, 6),
+        ("cilantro lime rice", 7, 3),
+        ("burrito bowls", 6, 1),
+    ]
+    assert sum(len(lines) for _, lines in page.ingredient_groups) == 26
+    rice = data["components"][1]
+    juice = next(i for i in rice["ingredients"] if i["text"].startswith("Juice from 1 lime"))
+    assert juice["name"] == "lime juice" and juice["amount"] == {"value": "1", "noun": "lime"}
+    broth = next(i for i in rice["ingredients"] if i["text"] == "Scant 2 cups chicken broth")
+    assert broth["amount"] == {"value": "2", "unit": "cup"} and broth["comment"] == "scant"
+    onion = by_text(data, "1 medium white or yellow onion diced")
+    assert onion["name"] == "white or yellow onion" and onion["preparation"] == "diced"
+    # "Cook … for 2 1/2 to 3 hours, until meat is very tender": a long wait with its cue
+    braise = step_saying(data, "bring mixture to a low simmer")
+    assert braise["durations"][0]["min"] == "PT2H30M"
+    assert braise["durations"][0]["max"] == "PT3H" and braise["passive"]

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from cookalong.kitchen.durations import format_iso_duration
 from cookalong.recipe.loader import short_title_for
 from tools.importer.ingredients import Line, read_line
+from tools.importer.links import link_ingredients
 from tools.importer.read import Page, Refused
 from tools.importer.steps import StepFacts, read_step
 from tools.importer.words import COMMON_WORDS, TABLES, Words, words_for
@@ -41,6 +42,8 @@ class Report:
     steps: int = 0
     timed_steps: int = 0
     oven_steps: int = 0
+    cued_steps: int = 0
+    passive_steps: int = 0
     linked: int = 0
     garnish: int = 0
     unnamed: list[str] = field(default_factory=list)
@@ -143,25 +146,66 @@ def _component_name(purpose: str | None, fallback: str) -> str:
     return said if _PHRASE.match(said or "") else fallback
 
 
+_NOT_NAMING = {"for", "the", "and", "with", "make", "making", "prepare", "cook", "cooking", "to"}
+
+
+def _words_of(name: str | None) -> set[str]:
+    """The naming words of a heading: "Make the Glaze" → {"glaze"}; plurals as singulars."""
+    found = set()
+    for word in re.findall(r"[^\W\d_]{3,}", (name or "").lower()):
+        if word not in _NOT_NAMING:
+            found.add(word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return found
+
+
 def _pairs(page: Page) -> list[tuple[str | None, list[str], list[str]]]:
-    """(name, ingredient lines, steps) per component: the page's groups and sections when
-    they pair up, else one component."""
+    """(name, ingredient lines, steps) per component, from the page's ingredient groups and
+    instruction sections (HowToSection).
+
+    Groups and sections pair one to one when there are as many of each; otherwise a section
+    goes with the group its heading names ("Make the Glaze" with "Buttermilk Glaze"), a
+    section that names none with the part before it (a first one with the part after it), and
+    a group no section names with the last part. One component when fewer than two groups are
+    named, or when the page has no groups or sections."""
     groups, sections = page.ingredient_groups, page.sections
     all_lines = [line for _, lines in groups for line in lines]
     all_steps = [step for _, steps in sections for step in steps]
-    if len(groups) > 1 and len(groups) == len(sections):
-
-        def words_of(name: str | None) -> set[str]:
-            return set(re.findall(r"[a-z]{3,}", (name or "").lower())) - {"for", "the", "and"}
-
-        pairs = []
-        for (purpose, lines), (heading, steps) in zip(groups, sections, strict=True):
-            pairs.append((heading or purpose, lines, steps))
-        if all(words_of(g[0]) & words_of(s[0]) for g, s in zip(groups, sections, strict=True)):
+    one = [(None, all_lines, all_steps)]
+    if len(groups) < 2 or len(sections) < 2:
+        return one
+    if len(groups) == len(sections):
+        pairs = [
+            (heading or purpose, lines, steps)
+            for (purpose, lines), (heading, steps) in zip(groups, sections, strict=True)
+        ]
+        named = zip(groups, sections, strict=True)
+        if all(_words_of(g[0]) & _words_of(s[0]) for g, s in named):
             return pairs
         if all(g[0] and s[0] for g, s in zip(groups, sections, strict=True)):
             return pairs
-    return [(None, all_lines, all_steps)]
+    owner: list[int | None] = []
+    for heading, _ in sections:
+        scores = [len(_words_of(heading) & _words_of(purpose)) for purpose, _ in groups]
+        best = max(range(len(groups)), key=lambda i: scores[i])
+        owner.append(best if scores[best] else None)
+    matched = [o for o in owner if o is not None]
+    if len(set(matched)) < 2 or matched != sorted(matched):
+        return one
+    for index in range(len(owner)):  # a section naming no group: the part before (or after)
+        if owner[index] is None:
+            before = [o for o in owner[:index] if o is not None]
+            owner[index] = before[-1] if before else matched[0]
+    parts: dict[int, tuple[str | None, list[str], list[str]]] = {}
+    for group, (_, steps) in zip(owner, sections, strict=True):
+        assert group is not None
+        if group not in parts:
+            parts[group] = (groups[group][0], list(groups[group][1]), [])
+        parts[group][2].extend(steps)
+    last = list(parts)[-1]
+    for index, (_, lines) in enumerate(groups):
+        if index not in parts:  # "To serve", "Toppings": with the last part
+            parts[last][1].extend(lines)
+    return [parts[group] for group in sorted(parts)]
 
 
 def build_recipe(page: Page, *, served: set[str] | None = None) -> tuple[dict[str, Any], Report]:
@@ -310,13 +354,18 @@ def _component(
         report.steps += 1
         report.timed_steps += bool(facts.durations)
         report.oven_steps += facts.oven is not None
-    _link(ingredients, built_steps, steps, words, report)
+        report.cued_steps += any("until" in span for span in facts.durations)
+        report.passive_steps += bool(facts.passive and facts.durations)
+    link_ingredients(ingredients, built_steps, steps, words, report)
     names = {
         p.lower() for item, _ in ingredients for p in (item["name"], *item.get("synonyms", ()))
     }
     for step in built_steps:  # "cream" in "cream cheese", "oil" in "2 tbsp oil" are no verbs
         kept = [a for a in step["actions"] if a not in names]
         step["actions"] = kept or step["actions"]
+        for span in step.get("durations", ()):
+            if span.get("label") in names:  # "dribble the hot cream … over a minute"
+                del span["label"]
     return {
         "id": component_id,
         "name": name,
@@ -341,65 +390,6 @@ def _step(text: str, facts: StepFacts) -> dict[str, Any]:
     actions = [a for a in dict.fromkeys(facts.actions) if _PHRASE.match(a)] or ["step"]
     step["actions"] = actions
     return step
-
-
-def _mentions(text: str, phrase: str) -> list[tuple[int, int]]:
-    pattern = rf"(?<![\w-]){re.escape(phrase)}(?:e?s)?(?![\w-])"
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-
-
-def _link(
-    ingredients: list[tuple[dict[str, Any], Line]],
-    steps: list[dict[str, Any]],
-    texts: list[str],
-    words: Words,
-    report: Report,
-) -> None:
-    """Each step lists the ingredients its text names (longest names first, so "olive oil"
-    is not also "sesame oil"'s "oil"); a garnish goes to the serving step."""
-    linked: set[str] = set()
-    for step, text in zip(steps, texts, strict=True):
-        lowered = text.lower()
-        candidates = []
-        for item, _ in ingredients:
-            for phrase in (item["name"], *item.get("synonyms", ())):
-                for span in _mentions(lowered, phrase.lower()):
-                    candidates.append((span[1] - span[0], span, item["id"]))
-        taken: list[tuple[tuple[int, int], str]] = []
-        for _, span, ingredient_id in sorted(candidates, key=lambda c: -c[0]):
-            longer = [
-                owner
-                for other, owner in taken
-                if other[0] <= span[0] < other[1] and other[1] - other[0] > span[1] - span[0]
-            ]  # "olive oil" keeps its "oil" from "sesame oil"; two "plain flour" lines share
-            if longer and ingredient_id not in longer:
-                continue
-            taken.append((span, ingredient_id))
-        refs = list(dict.fromkeys(i for _, i in sorted(taken)))
-        if any(phrase in lowered for phrase in words.all_ingredients):
-            refs += [item["id"] for item, _ in ingredients if item["id"] not in linked]
-        if refs:
-            order = [item["id"] for item, _ in ingredients]
-            step["ingredients"] = sorted(set(refs), key=order.index)
-            linked.update(refs)
-    for item, line in ingredients:
-        if item["id"] in linked:
-            report.linked += 1
-            continue
-        serving = [
-            step for step, text in zip(steps, texts, strict=True)
-            if any(p in text.lower() for p in words.serve_steps)
-        ]  # fmt: skip
-        if line.garnish and serving:
-            target = serving[-1]
-            order = [i["id"] for i, _ in ingredients]
-            target["ingredients"] = sorted(
-                {*target.get("ingredients", ()), item["id"]}, key=order.index
-            )
-            report.garnish += 1
-            continue
-        item["in_steps"] = False
-        report.unnamed.append(item["name"])
 
 
 __all__ = ["REASONS", "Report", "build_recipe", "guess_language", "served_languages", "slug"]

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, plural_of, take_number
+from cookalong.kitchen.amounts import SIZES, Amount, parse_amount, take_number
 from cookalong.kitchen.units import match_unit
 from cookalong.recipe.loader import unspeakable
 from cookalong.speech.lang.en.speak import speak_number
 from cookalong.speech.text import speakable
+from tools.importer.names import aliases, singular_word, without_brand, without_quality
 from tools.importer.words import Words
 
 _SCHEMA_SIZES = ("extra large", "small", "medium", "large")
@@ -27,7 +28,17 @@ _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _NUMBER_START = re.compile(r"^(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*(?=\d|[½⅓⅔¼¾⅛])", re.IGNORECASE)
 _TIMES = re.compile(r"^\s*[x×]\s+", re.IGNORECASE)
-_BRAND = re.compile(r"^(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s\s+")
+_OF_CHOICE = re.compile(r"\s+(?:of|of your|to your)\s+(?:choice|liking)\b.*$", re.IGNORECASE)
+_SIZE_SPAN = re.compile(r"^(?:small|medium|large)(?:-to-|\s+to\s+|-|/)(?:medium|large)\s+", re.I)
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_LEADING_SIZE = re.compile(
+    r"^(scant|heaping|heaped|rounded|level|generous)\s+(?=\d|[½⅓⅔¼¾⅛])", re.I
+)
+_CONTAINER_SIZE = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?[- ]?(?:ounces?|oz|g|grams?|ml|pounds?|lbs?)\.?)\s+", re.IGNORECASE
+)
+_UNIT_WORD = re.compile(r"^(\S+)\s+units?\s+", re.IGNORECASE)
+_HEADING = re.compile(r"^for\s+(?:the\s+)?[^\d,;:]{2,40}$", re.IGNORECASE)
 _NOT_IN_PHRASE = re.compile(r"[,;.!?:*\"“”„()\[\]{}/®™©]+")
 _WORD_AMOUNT = re.compile(
     r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half(?: a| an)?)\s+",
@@ -36,7 +47,16 @@ _WORD_AMOUNT = re.compile(
 _TRAILING_JOINER = re.compile(
     r"(?:\s+(?:or possibly|or|and|and/or|plus|oder|und|with|of))+\s*$", re.IGNORECASE
 )
-_OPTIONAL_LEAD = re.compile(r"^\(?(optional)\)?\s*:\s*", re.IGNORECASE)
+_OPTIONAL_LEAD = re.compile(
+    r"^\(?(optional|for garnish|to garnish|for serving|to serve)\)?\s*:\s*", re.IGNORECASE
+)
+# "Juice from 1 lime", "zest of 2 oranges": the fruit is the amount, "lime juice" the name
+_JUICE_OF = re.compile(
+    r"^(juice|zest|zest and juice|juice and zest)\s+(?:of|from)\s+"
+    r"((?:\d+(?:\s+\d/\d)?|\d/\d|[½¼¾⅓⅔]|an?|one|two|three|four|half an?)\s+"
+    r"(?:small |medium |large )?)([a-z]+)(?=[\s,(*]|$)",
+    re.IGNORECASE,
+)
 _INFORMAL_LEAD = re.compile(
     r"^(?:small\s+|large\s+|big\s+|generous\s+)?(pinch|dash|handful|splash|drizzle)\b(?:\s+of)?\s+",
     re.IGNORECASE,
@@ -100,15 +120,28 @@ def read_line(text: str, words: Words) -> Line | None:
     Line or None
         ``None`` when the line names nothing (a bare "1 cup").
     """
-    source = " ".join(text.split())
+    source = " ".join(_INVISIBLE.sub("", text).split())
     work = _BULLETS.sub("", source)
+    if _HEADING.match(work):  # "For chicken lollipop dry": a group's heading, no ingredient
+        return None
     comments: list[str] = []
+    if m := _LEADING_SIZE.match(work):  # "Scant 2 cups chicken broth"
+        rest = work[m.end() :]
+        taken = _number_end(rest)
+        if taken is not None:
+            work = f"{rest[:taken].strip()} {m.group(1).lower()} {rest[taken:].strip()}"
     if m := _OPTIONAL_LEAD.match(work):  # "optional: 2 teaspoons Cognac"
         comments.append(m.group(1).lower())
         work = work[m.end() :]
     if m := _INFORMAL_LEAD.match(work):  # "Pinch of salt", "small handful chopped onions"
         work = f"a {m.group(1).lower()} {work[m.end() :]}"
+    juiced: tuple[Amount | None, str] | None = None
+    if m := _JUICE_OF.match(work):  # "juice of 1 lime" → "lime juice", 1 lime
+        fruit = singular_word(m.group(3).lower())
+        juiced = (_amount(f"{m.group(2)}{fruit}"), f"{fruit} {m.group(1).lower()}")
+        work = f"{fruit} {m.group(1).lower()}{work[m.end() :]}"
     work = _PLURAL_MARK.sub("", work)
+    work = _UNIT_WORD.sub(r"\1 ", work)  # "2 unit(s) Garlic Clove": "unit" counts nothing
     work = _units_of(work, words)
     work = re.sub(r"\b(each|jeweils)\s*:\s*", "", work, flags=re.IGNORECASE)
     for short, size in words.abbreviations.items():  # "4 med. potatoes", "1 env. soup mix"
@@ -126,6 +159,9 @@ def read_line(text: str, words: Words) -> Line | None:
     head, preparation, more = _split_tail(rest, words)
     comments += more
     head = re.sub(r"^(?:of|de|d')\s+", "", head.strip(), flags=re.IGNORECASE)
+    if m := _OF_CHOICE.search(head):  # "milk of choice": the choice is the cook's
+        comments.append(m.group(0).strip())
+        head = head[: m.start()].strip()
     lowered = head.lower()
     for phrase in words.to_taste:
         if lowered.endswith(" " + phrase) or lowered == phrase:
@@ -133,14 +169,26 @@ def read_line(text: str, words: Words) -> Line | None:
             head = re.sub(r"\s+(?:or|and|oder)$", "", head, flags=re.IGNORECASE)
             comments.append(phrase)
             lowered = head.lower()
-    head = _BRAND.sub("", head)
-    head, digits = _without_numbers(head)
+    head = without_brand(head, words)
+    head = without_quality(head, words)
+    head, digits = _without_numbers(head, words.describing)
     if digits:
         comments.append(digits)
     head = _TRAILING_JOINER.sub("", head)
+    trailing: list[str] = []
+    if m := re.search(r"\s+((?:at\s+)?room\s+temperature)$", head, re.IGNORECASE):
+        trailing.append(m.group(1).lower())  # "butter at room temperature"
+        head = head[: m.start()]
+    while len(head.split()) > 1 and _is_preparation(head.split()[-1], words):
+        trailing.insert(0, head.split()[-1])  # "1 medium white onion diced"
+        head = head.rsplit(" ", 1)[0]
+    if trailing:
+        preparation = ", ".join(p for p in (" ".join(trailing), preparation) if p)
 
     amount = _amount(amount_part)
     name = _phrase(head)
+    if juiced is not None and amount is None:
+        amount, name = juiced[0], _phrase(juiced[1])
     if amount is not None and amount.unit is None and amount.noun is None and name:
         amount, counted = _count(amount, name)
         name = _phrase(counted)
@@ -164,7 +212,15 @@ def read_line(text: str, words: Words) -> Line | None:
     line.garnish = any(w in (comment or "").lower() for w in words.garnish)
     counted = amount is not None and amount.noun is not None and amount.noun == name
     line.synonyms = aliases(name, words, counted=counted)
+    if juiced is not None and amount is not None and amount.noun:  # "the lime" of its juice
+        line.synonyms = [*line.synonyms, amount.noun][:10]
     return line
+
+
+def _is_preparation(word: str, words: Words) -> bool:
+    """A past participle of the preparation table ("diced", "minced"), said after a name."""
+    lowered = word.lower()
+    return lowered in words.preparation and lowered.endswith("ed") and lowered != "ground"
 
 
 def _units_of(text: str, words: Words) -> str:
@@ -194,14 +250,23 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     if number_end is None:
         return "", text, None
     number, rest = text[:number_end].strip(), text[number_end:]
+    rest = re.sub(r"^\s*of\s+(?:an?\s+)?(?=\w)", " ", rest, flags=re.IGNORECASE)  # "½ of a lemon"
     size_note = None
     if m := re.match(r"^\s*[(\[]([^()\[\]]*)[)\]]", rest):
         size_note, rest = m.group(1).strip(), rest[m.end() :]
+    elif (m := _CONTAINER_SIZE.match(rest)) and singular_word(
+        rest[m.end() :].split(" ", 1)[0].lower().strip(",.")
+    ) in words.containers:  # "one 15-ounce can black beans"
+        size_note, rest = m.group(1), rest[m.end() :]
     elif m := _TIMES.match(rest):  # "2 x 400g tins"
         inner = re.match(r"^(\d+(?:[.,]\d+)?\s*[a-zA-Z]+\.?)\s+", rest[m.end() :])
         if inner:
             size_note, rest = inner.group(1), rest[m.end() + inner.end() :]
     rest = rest.strip()
+    if m := _SIZE_SPAN.match(rest):  # "2 small-to-medium cloves garlic"
+        span = m.group(0).strip()
+        size_note = f"{size_note}; {span}" if size_note else span
+        rest = rest[m.end() :]
     size = ""
     for word in SIZES:
         if rest.lower().startswith(word + " "):
@@ -222,9 +287,9 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
             after = re.sub(r"^\.?\s*(?:of\s+)?", "", after)
             return f"{number} {size} {alias}".replace("  ", " "), after, size_note
     first, _, after = rest.partition(" ")
-    singular = _singular_word(first.lower().strip(",."))
+    singular = singular_word(first.lower().strip(",."))
     if singular in words.containers:
-        after = re.sub(r"^(?:of\s+)", "", after.strip())
+        after = re.sub(r"^(?:of\s+)", "", after.strip(), flags=re.IGNORECASE)
         return f"{number} {size} {first.strip(',.')}".replace("  ", " "), after, size_note
     # a count: "3 garlic cloves", "2 large eggs" — the noun is the name
     return f"{number} {size}".strip(), rest, size_note
@@ -254,7 +319,10 @@ def _number_end(text: str) -> int | None:
         after = text[m.end() :]
         found = match_unit(after)
         first = after.split(" ", 1)[0].lower().strip(",.")
-        if (found and found[0].key not in ("inch",)) or _singular_word(first) in (
+        if sized := _CONTAINER_SIZE.match(after):  # "one 15-ounce can"
+            first = after[sized.end() :].split(" ", 1)[0].lower().strip(",.")
+            found = None
+        if (found and found[0].key not in ("inch",)) or singular_word(first) in (
             "pinch", "dash", "handful", "clove", "can", "knob", "sprig", "bunch", "head",
             "splash", "drizzle",
         ):  # fmt: skip
@@ -307,7 +375,7 @@ def _size(amount: Amount) -> str:
 _DIGITS = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 
 
-def _without_numbers(head: str) -> tuple[str, str]:
+def _without_numbers(head: str, describing: frozenset[str] | None = None) -> tuple[str, str]:
     """A name has no measures in it: "1½-inch-thick pork chops" → "pork chops"; "warm water
     105-110 degrees F" → "warm water" (the rest is a comment); "juice of 1 lemon" keeps its
     number, said in words."""
@@ -316,7 +384,20 @@ def _without_numbers(head: str) -> tuple[str, str]:
     while tokens and _DIGITS.search(tokens[0]):
         lead.append(tokens.pop(0))
     for index, token in enumerate(tokens):
-        if _DIGITS.search(token) and not (index and tokens[index - 1].lower() in ("of", "von")):
+        if _DIGITS.search(token) and not (
+            index and tokens[index - 1].lower() in ("of", "from", "von")
+        ):
+            after = " ".join(tokens[index + 1 :])
+            found = match_unit(after) if after and describing is not None else None
+            if (
+                found is not None
+                and index
+                and all(t.lower() in describing for t in tokens[:index])
+                and found[1].strip()
+            ):  # "boneless 2-3 pound chuck roast": the measure sits inside the name
+                measure = f"{token} {after[: len(after) - len(found[1])].strip()}"
+                name = " ".join([*tokens[:index], found[1].strip()])
+                return name, " ".join([*lead, measure])
             return " ".join(tokens[:index]), " ".join(lead + tokens[index:])
     return " ".join(tokens), " ".join(lead)
 
@@ -353,88 +434,6 @@ def _phrase(text: str) -> str:
         said = re.sub(r"\s*\b\d+(?:\.\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs)\b", " ", said)
         said = re.sub(r"\b\d{1,2}\b(?![%/.-])", lambda m: speak_number(int(m.group(0))), said)
     return " ".join(said.split()[:8])
-
-
-def _singular_word(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "oes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def aliases(name: str, words: Words, *, counted: bool = False) -> list[str]:
-    """Other names a cook may say: the head noun, the name without size or brand words,
-    each of two alternatives, the singular or plural.
-
-    Parameters
-    ----------
-    name
-        ``"fresh cilantro or parsley"``, ``"chipotle peppers in adobo sauce"``.
-    words
-        The language's tables.
-    counted
-        Whether the name is a counted noun ("egg"): its plural is an alias too.
-
-    Returns
-    -------
-    list[str]
-        ``["cilantro or parsley", "fresh cilantro", "cilantro", "parsley", …]``.
-    """
-    found: list[str] = []
-
-    def add(phrase: str) -> None:
-        phrase = " ".join(phrase.split()).strip(" -'")
-        if phrase and phrase != name and phrase not in found and len(phrase) > 2:
-            found.append(phrase)
-
-    core_words = [w for w in name.split() if w not in words.describing]
-    core_words = [w for w in core_words if w not in words.preparation] or core_words
-    core = " ".join(core_words)
-    add(core)
-    parts = [name]
-    for joiner in (" in ", " with ", " of ", " for "):
-        if joiner in f" {core} ":
-            parts = [p for p in core.split(joiner.strip()) if p.strip()]
-            for part in parts:
-                add(part)
-            break
-    for joiner in words.alternatives:
-        for part in [*parts, core]:
-            if joiner in part:
-                for piece in part.split(joiner.strip()):
-                    add(piece)
-    core_pieces = core.split()
-    joined = any(j.strip() in core_pieces for j in (*words.alternatives, "with", "of", "in"))
-    for start in range(1, len(core_pieces) - 1):  # "brick cream cheese" → "cream cheese"
-        if not joined:
-            add(" ".join(core_pieces[start:]))
-    for index, piece in enumerate(core_pieces[1:], 1):  # "chicken breast fillet" → "chicken"
-        if piece in words.cuts:
-            add(" ".join(core_pieces[:index]))
-            break
-    for phrase in (name, core):
-        pieces = phrase.split()
-        if len(pieces) > 1 and _singular_word(pieces[-1]) in words.containers | {"leave"}:
-            add(" ".join(pieces[:-1]))  # "garlic clove" → "garlic", "lemon wedges" → "lemon"
-    for phrase in [*found, name]:
-        last = phrase.split()[-1] if phrase.split() else ""
-        if len(last) > 2 and last not in words.describing and last not in ("and", "or"):
-            add(last)
-    for phrase in [*found[:4], name]:
-        last = phrase.split()[-1]
-        singular = _singular_word(last)
-        if singular != last and words.language == "en":
-            add(phrase[: len(phrase) - len(last)] + singular)
-    if counted and words.language == "en":
-        add(plural_of(name))
-    return [
-        a
-        for a in found
-        if re.fullmatch(r"[^\s,;.!?\d]([^,;.!?]*[^\s,;.!?])?", a) and not re.search(r"\d", a)
-    ][:10]
 
 
 __all__ = ["Line", "aliases", "read_line"]

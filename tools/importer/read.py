@@ -8,6 +8,7 @@ recipe-scrapers inside a page, as a site would publish it.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import urllib.request
@@ -211,12 +212,21 @@ def _ingredient_lines(lines: list[Any], raw: Any) -> list[str]:
     out = []
     for line in lines:
         text = " ".join(str(line).split())
-        if text.startswith("{'@type'") and objects:
-            item = objects.pop(0)
+        if text.startswith("{'@type'"):
+            item = objects.pop(0) if objects else _literal(text)
             text = " ".join(str(item.get(k, "")) for k in ("amount", "name")).strip()
         if text and not text.endswith(":"):  # "For the sauce:" heads a group, names nothing
             out.append(text)
     return out
+
+
+def _literal(text: str) -> dict[str, Any]:
+    """The ingredient object recipe-scrapers printed as a Python dict, read back as data."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str | None:

@@ -73,6 +73,20 @@ class Words:
     cuts: frozenset[str] = frozenset()
     #: Words for "degrees" the kitchen does not read ("Grad").
     degrees: tuple[str, ...] = ()
+    #: Words that praise what to buy, left out of a name ("quality", "organic").
+    quality: frozenset[str] = frozenset()
+    #: Head nouns whose kinds a cook names alone ("mozzarella" cheese).
+    variety_heads: frozenset[str] = frozenset()
+    #: Brand names a line may put before the ingredient ("Kirkland", "Diamond Crystal").
+    brands: tuple[str, ...] = ()
+    #: Words of keeping a dish ("refrigerated for up to 24 hours" is no wait).
+    keeping: tuple[str, ...] = ()
+    #: Words that start a sentence without being its verb ("to", "if", "once").
+    function_words: frozenset[str] = frozenset()
+    #: Wait verbs said as another wait ("let it sit" is "the rest").
+    wait_said_as: dict[str, str] = field(default_factory=dict)
+    #: Places where a dish waits, and the wait it is there ("in the fridge" is a chill).
+    wait_places: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -93,6 +107,7 @@ _EN_VERBS = (
     "microwave", "air fry", "blitz", "thicken", "deglaze", "skim", "baste", "carve", "tear",
     "break", "pick", "spoon", "ladle", "scoop", "press", "bring", "lower", "increase", "reduce",
     "adjust", "taste", "check", "insert", "enjoy", "make", "mix in", "stir in", "fold in",
+    "sit", "stand", "steep", "smoke", "settle", "use", "prick", "poke", "torch", "reheat",
 )  # fmt: skip
 _EN_EQUIPMENT = (
     "large skillet", "medium skillet", "small skillet", "cast iron skillet", "skillet",
@@ -109,6 +124,42 @@ _EN_EQUIPMENT = (
     "aluminum foil", "aluminium foil", "foil", "plastic wrap", "cling film", "wire rack",
     "cooling rack", "ladle", "grater", "zester", "thermometer", "jar", "serving plate",
     "serving dish", "platter", "pan",
+)  # fmt: skip
+
+_EN_BRANDS = (
+    "kirkland signature", "kirkland", "diamond crystal", "morton", "bob's red mill",
+    "land o'lakes", "land o lakes", "kerrygold", "philadelphia", "kraft", "heinz", "hunt's",
+    "del monte", "libby's", "goya", "rotel", "ro-tel", "mccormick", "frank's redhot", "frank's",
+    "tabasco", "hellmann's", "best foods", "duke's", "barilla", "de cecco", "rao's",
+    "ghirardelli", "nestle", "nestlé", "toll house", "hershey's", "baker's", "king arthur",
+    "gold medal", "pillsbury", "domino", "c&h", "crisco", "mazola", "karo", "swanson", "knorr",
+    "better than bouillon", "campbell's", "lawry's", "old bay", "jell-o", "cool whip",
+    "velveeta", "tillamook", "cabot", "sargento", "oscar mayer", "johnsonville", "trader joe's",
+    "simply organic", "red boat", "kikkoman", "lee kum kee", "mutti", "cento",
+    "arm & hammer", "fleischmann's", "red star", "sriracha huy fong", "huy fong", "bertolli",
+    "california olive ranch", "maldon", "dole", "chobani", "fage",
+)  # fmt: skip
+
+_EN_QUALITY = (
+    "quality",
+    "good",
+    "good-quality",
+    "high-quality",
+    "best-quality",
+    "best",
+    "organic",
+    "cage-free",
+    "cage free",
+    "free-range",
+    "free range",
+    "pasture-raised",
+    "pasture raised",
+)
+
+_EN_FUNCTION_WORDS = (
+    "to", "if", "once", "when", "while", "for", "in", "on", "at", "the", "a", "an", "you",
+    "your", "it", "this", "that", "then", "now", "so", "as", "with", "and", "or", "but",
+    "ideally", "option", "optional", "note", "tip",
 )  # fmt: skip
 
 ENGLISH = Words(
@@ -166,6 +217,8 @@ ENGLISH = Words(
             "sit",
             "stand",
             "steep",
+            "settle",
+            "smoke",
             "simmer",
             "braise",
             "stew",
@@ -242,6 +295,11 @@ ENGLISH = Words(
             "cube",
             "loaf",
             "leaf",
+            "ear",
+            "pot",
+            "tub",
+            "sachet",
+            "punnet",
         ]
     ),
     preparation=frozenset(
@@ -300,9 +358,42 @@ ENGLISH = Words(
             "removed",
             "crumbled",
             "ground",
+            "grilled",
+            "steamed",
+            "roasted",
+            "boiled",
+            "poached",
         ]
     ),
-    to_taste=("to taste", "as needed", "as required", "for serving", "optional"),
+    to_taste=(
+        "to taste",
+        "or to taste",
+        "as per taste",
+        "as needed",
+        "as required",
+        "for serving",
+        "optional",
+    ),
+    brands=_EN_BRANDS,
+    keeping=(
+        "refrigerate",
+        "refrigerated",
+        "refrigerator",
+        "fridge",
+        "freezer",
+        "frozen",
+        "keep",
+        "keeps",
+        "store",
+        "stored",
+        "ahead",
+        "leftover",
+        "leftovers",
+        "delay",
+    ),
+    function_words=frozenset(_EN_FUNCTION_WORDS),
+    quality=frozenset(_EN_QUALITY),
+    variety_heads=frozenset(["cheese", "cheeses", "extract"]),
     describing=frozenset(
         [
             "large",
@@ -368,7 +459,16 @@ ENGLISH = Words(
         "recipe",
     ),
     step_heading=r"(?:step|method|instructions?|directions?)\s*\d*\s*:?",
-    until=("until",),
+    until=("until", "till"),
+    wait_said_as={"sit": "rest", "stand": "rest", "settle": "rest", "refrigerate": "chill"},
+    wait_places={
+        "in the fridge": "chill",
+        "in the refrigerator": "chill",
+        "into the fridge": "chill",
+        "into the refrigerator": "chill",
+        "in the freezer": "freeze",
+        "into the freezer": "freeze",
+    },
     abbreviations={
         "med": "medium",
         "lg": "large",
