@@ -673,14 +673,13 @@ class Resolver:
         # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words; a
         # sample whose words alone already cost more than the best so far is not aligned
         if best is None:
-            for index in sorted(self._tolerant_candidates(present)):
+            for index, bound in self._tolerant_queue(words, present):
                 sample = self._samples[index]
-                absent = sample.literals - present
-                if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
-                    continue
                 limit = _MAX_COST if best is None else min(_MAX_COST, best[0])
-                if _lower_bound(sample, absent, words) > limit:
-                    continue
+                if bound > limit:
+                    if self.exhaustive:
+                        continue
+                    break  # cheapest bound first: no later sample can do better
                 match = self._align(sample, key, limit)
                 if match is None:
                     continue
@@ -710,6 +709,22 @@ class Resolver:
         for word in present:
             exact.update(self._by_rare.get(word, ()))
         return exact
+
+    def _tolerant_queue(self, words: list[str], present: set[str]) -> list[tuple[int, float]]:
+        """The samples to align, each with the least its match can cost: those missing no more
+        words than a tolerant match allows, cheapest bound first (the exhaustive scan: in
+        order). Whatever the order, the best match is the same: a sample only wins with a cost
+        at most the best so far, and its bound is at most its cost."""
+        queue = []
+        for index in sorted(self._tolerant_candidates(present)):
+            sample = self._samples[index]
+            absent = sample.literals - present
+            if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
+                continue
+            queue.append((index, _lower_bound(sample, absent, words)))
+        if not self.exhaustive:
+            queue.sort(key=lambda item: item[1])  # stable: in order among equal bounds
+        return queue
 
     def _tolerant_candidates(self, present: set[str]) -> set[int]:
         """The samples a tolerant match may align ``present`` with (a superset of those
