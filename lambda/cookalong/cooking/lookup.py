@@ -245,13 +245,25 @@ def _exact_first(spoken: str, found: list[Ingredient]) -> tuple[Ingredient, ...]
     return tuple(exact) if exact and len(exact) < len(found) else tuple(found)
 
 
-def match_titles(spoken: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+def title_index(names: dict[str, tuple[str, ...]]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Recipe id → the words of each of its names, as :func:`match_titles` compares them."""
+    return {rid: tuple(_title_words(n) for n in ns) for rid, ns in names.items()}
+
+
+def match_titles(
+    spoken: str, names: dict[str, tuple[str, ...]] | dict[str, tuple[frozenset[str], ...]]
+) -> list[str]:
     """The recipes a cook may mean: every name exactly, else the recipes sharing the most
-    words with what was said, else a near miss. Ties are all returned (ask which)."""
+    words with what was said, else a near miss. Ties are all returned (ask which).
+
+    ``names``: recipe id → its names, or their words already (:func:`title_index`)."""
     said = _title_words(spoken)
     if not said:
         return []
-    variants = {rid: [_title_words(n) for n in ns] for rid, ns in names.items()}
+    variants = {
+        rid: [n if isinstance(n, frozenset) else _title_words(n) for n in ns]
+        for rid, ns in names.items()
+    }
     exact = [rid for rid, vs in variants.items() if said in vs]
     if exact:
         return exact
