@@ -314,7 +314,28 @@ def model_figures(recipes_dir: Path) -> dict[str, Any]:
         if not served:
             continue
         figures["locales"][locale] = _one_model(models, locale, served)
+    # The copies share their originals' ingredients, so they add little more than a title:
+    # what one more *different* recipe adds, and how many different recipes fit the limit.
+    distinct = list({_content(r): r for r in reversed(recipes)}.values())[::-1]
+    first = [r for r in recipes if r.path and Path(r.path).name == "recipe.json"] or recipes[:1]
+    if len(distinct) > 1:
+        one = _one_model(models, "en-US", first)["model_chars"]
+        many = _one_model(models, "en-US", distinct)["model_chars"]
+        per = (many - one) / (len(distinct) - 1)
+        figures["distinct"] = {
+            "recipes": len(distinct),
+            "model_chars_en_US": many,
+            "model_chars_one_recipe": one,
+            "chars_per_recipe": round(per),
+            "recipes_within_model_limit": 1 + int((models.MAX_MODEL_CHARS - one) // per),
+            "model_chars_if_all_different": round(one + per * (len(recipes) - 1)),
+        }
     return figures
+
+
+def _content(recipe: Any) -> tuple[Any, ...]:
+    """What tells a copy from a different recipe: its ingredients and steps."""
+    return tuple((tuple(i.key for i in c.ingredients), len(c.steps)) for c in recipe.components)
 
 
 def _one_model(models: Any, locale: str, recipes: list[Any]) -> dict[str, Any]:
@@ -523,6 +544,15 @@ def print_report(results: Mapping[str, Any]) -> None:
                 f"(limit {limits['model_chars']:,}), {fig['slot_values_and_synonyms']:,} slot "
                 f"values and synonyms (limit {limits['slot_values_and_synonyms']:,}), "
                 f"{fig['samples']:,} samples: {verdict}"
+            )
+        distinct = model.get("distinct")
+        if distinct:
+            print(
+                f"  of these, {distinct['recipes']} are different recipes (the rest copies): each "
+                f"adds about {distinct['chars_per_recipe']:,} chars to the model, so about "
+                f"{distinct['recipes_within_model_limit']} different recipes fit "
+                f"{limits['model_chars']:,} chars; {model['recipes']} different ones would make "
+                f"about {distinct['model_chars_if_all_different']:,}"
             )
 
 
