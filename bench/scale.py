@@ -35,145 +35,29 @@ from bench.report import spread
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # --------------------------------------------------------------------------------------------
 # A grown interaction model (for the resolver)
 
-_ADJECTIVES = [
-    "smoked",
-    "fresh",
-    "dried",
-    "ground",
-    "toasted",
-    "roasted",
-    "pickled",
-    "candied",
-    "frozen",
-    "raw",
-    "sweet",
-    "hot",
-    "mild",
-    "wild",
-    "baby",
-    "red",
-    "green",
-    "yellow",
-    "white",
-    "black",
-    "brown",
-    "golden",
-    "crushed",
-    "chopped",
-    "sliced",
-    "minced",
-    "whole",
-    "light",
-    "dark",
-    "spiced",
-    "salted",
-    "unsalted",
-    "organic",
-    "aged",
-    "young",
-    "crispy",
-    "creamy",
-]
-_NOUNS = [
-    "paprika",
-    "basil",
-    "thyme",
-    "cumin",
-    "fennel",
-    "ginger",
-    "garlic",
-    "onion",
-    "shallot",
-    "leek",
-    "carrot",
-    "parsnip",
-    "beet",
-    "turnip",
-    "radish",
-    "celery",
-    "pepper",
-    "chili",
-    "lime",
-    "lemon",
-    "orange",
-    "apple",
-    "pear",
-    "plum",
-    "cherry",
-    "grape",
-    "melon",
-    "mango",
-    "papaya",
-    "banana",
-    "coconut",
-    "almond",
-    "walnut",
-    "pecan",
-    "cashew",
-    "hazelnut",
-    "pistachio",
-    "peanut",
-    "sesame",
-    "poppy",
-    "oat",
-    "barley",
-    "rice",
-    "quinoa",
-    "millet",
-    "rye",
-    "wheat",
-    "corn",
-    "bean",
-    "lentil",
-    "pea",
-    "chickpea",
-    "tofu",
-    "tempeh",
-    "butter",
-    "cream",
-    "cheese",
-    "yogurt",
-    "milk",
-    "egg",
-    "honey",
-    "sugar",
-    "molasses",
-    "syrup",
-    "vinegar",
-    "mustard",
-    "ketchup",
-    "salsa",
-    "pesto",
-    "tahini",
-    "anchovy",
-    "tuna",
-    "salmon",
-    "cod",
-    "shrimp",
-    "crab",
-    "lobster",
-    "clam",
-    "mussel",
-    "oyster",
-    "squid",
-    "octopus",
-    "beef",
-    "pork",
-    "lamb",
-    "veal",
-    "chicken",
-    "turkey",
-    "duck",
-    "goose",
-    "venison",
-    "bacon",
-    "ham",
-    "sausage",
-    "salami",
-]
+_ADJECTIVES = _words(
+    "smoked fresh dried ground toasted roasted pickled candied frozen raw sweet hot mild "
+    "wild baby red green yellow white black brown golden crushed chopped sliced minced "
+    "whole light dark spiced salted unsalted organic aged young crispy creamy"
+)
+_NOUNS = _words(
+    "paprika basil thyme cumin fennel ginger garlic onion shallot leek carrot parsnip beet "
+    "turnip radish celery pepper chili lime lemon orange apple pear plum cherry grape melon "
+    "mango papaya banana coconut almond walnut pecan cashew hazelnut pistachio peanut "
+    "sesame poppy oat barley rice quinoa millet rye wheat corn bean lentil pea chickpea "
+    "tofu tempeh butter cream cheese yogurt milk egg honey sugar molasses syrup vinegar "
+    "mustard ketchup salsa pesto tahini anchovy tuna salmon cod shrimp crab lobster clam "
+    "mussel oyster squid octopus beef pork lamb veal chicken turkey duck goose venison "
+    "bacon ham sausage salami"
+)
 #: Words the extra copies of each sample add (words nobody says: each copy is a sample of its
 #: own that every utterance must still be told apart from).
 _SAMPLE_WORDS = ("zub", "quim", "frell", "yarp", "glim", "snorf", "blick", "wemp", "drov")
