@@ -28,6 +28,7 @@ help:
 	@echo "make validate  sam validate --lint, cfn-lint and the interaction-model checks"
 	@echo "make build     sam build (the deployable artifact in .aws-sam/)"
 	@echo "make bench     performance figures against an ask-sdk hello-world floor"
+	@echo "               (and bench-scale: 1 vs 200 recipes, needs ../shared/recipe-pages)"
 
 $(VENV)/.ready: requirements-dev.txt requirements-web.txt lambda/requirements.txt
 	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
@@ -120,6 +121,8 @@ build-SkillFunction:
 # dependency resolution (the file is the complete list: the tests import the artifact with
 # nothing else on sys.path). Bytecode is compiled once here: /var/task is read-only on Lambda,
 # and a zip keeps mtimes to 2 s, so the .pyc files are hash-based and unchecked.
+# RECIPES_DIR: the recipes shipped beside recipe.json (make bench builds one of 200 elsewhere).
+RECIPES_DIR ?= recipes
 lambda-artifact: $(VENV)/.ready
 	@test -n "$(ARTIFACTS_DIR)" || { echo "lambda-artifact: set ARTIFACTS_DIR (sam build does)" >&2; exit 2; }
 	@test -f recipe.json || { echo "lambda-artifact: recipe.json is missing" >&2; exit 2; }
@@ -128,7 +131,7 @@ lambda-artifact: $(VENV)/.ready
 	mkdir -p "$(ARTIFACTS_DIR)"
 	tar -C lambda --exclude=__pycache__ --exclude='*.pyc' --exclude=tests -cf - . | tar -C "$(ARTIFACTS_DIR)" -xf -
 	cp recipe.json "$(ARTIFACTS_DIR)/"
-	if [ -d recipes ]; then mkdir -p "$(ARTIFACTS_DIR)/recipes" && cp recipes/*.json "$(ARTIFACTS_DIR)/recipes/"; fi
+	if [ -d "$(RECIPES_DIR)" ]; then mkdir -p "$(ARTIFACTS_DIR)/recipes" && cp "$(RECIPES_DIR)"/*.json "$(ARTIFACTS_DIR)/recipes/"; fi
 	$(PY) tools/check_recipes.py --write-catalog "$(ARTIFACTS_DIR)" "$(ARTIFACTS_DIR)/recipe.json" \
 	  $$(ls "$(ARTIFACTS_DIR)"/recipes/*.json 2>/dev/null)
 	$(PIP) install --no-deps --no-compile --target "$(ARTIFACTS_DIR)" $(LAMBDA_PIP_TARGET) \
@@ -152,3 +155,34 @@ bench: $(SAM_VENV)/.ready $(VENV)/.ready node_modules/.ready
 	$(PY) -m bench --ship-boto3 $(BENCH_DIR)/build-ship/SkillFunction \
 	  --runtime-boto3 $(BENCH_DIR)/build-runtime/SkillFunction \
 	  --default $(if $(filter 0,$(SHIP_BOTO3)),runtime,ship) --out $(BENCH_DIR)/bench.json $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-scale
+
+# Scale (issue 14): the artifact with 1 and with SCALE_RECIPES recipes side by side (cold start,
+# peak RSS), the resolver on grown models, and that catalog's interaction model against Alexa's
+# limits; figures in bench-results/scale.json. The large catalog is the shared pages imported
+# (../shared/recipe-pages, not in the repository: SHARED_PAGES=<dir>) and repeated under other
+# slugs; without the pages only the resolver figures are made, and the bench says so.
+SHARED_PAGES ?= ../shared/recipe-pages
+SCALE_RECIPES ?= 200
+SCALE_ARGS ?=
+SCALE_DIR := $(abspath $(BENCH_DIR))/scale
+.PHONY: bench-scale
+
+$(SCALE_DIR)/recipes-$(SCALE_RECIPES)/.ready: $(wildcard $(SHARED_PAGES)/*.html) bench/catalog.py
+	$(PY) -m bench.catalog --pages "$(SHARED_PAGES)" --count $(SCALE_RECIPES) "$(@D)"
+	touch $@
+
+bench-scale: $(VENV)/.ready
+	@if [ -d "$(SHARED_PAGES)" ]; then \
+	  $(MAKE) --no-print-directory "$(SCALE_DIR)/recipes-$(SCALE_RECIPES)/.ready" && \
+	  rm -rf "$(SCALE_DIR)/artifact-1" "$(SCALE_DIR)/artifact-$(SCALE_RECIPES)" && \
+	  $(MAKE) --no-print-directory lambda-artifact ARTIFACTS_DIR="$(SCALE_DIR)/artifact-1" \
+	    RECIPES_DIR="$(SCALE_DIR)/no-recipes" > "$(SCALE_DIR)/artifact-1.log" 2>&1 && \
+	  $(MAKE) --no-print-directory lambda-artifact ARTIFACTS_DIR="$(SCALE_DIR)/artifact-$(SCALE_RECIPES)" \
+	    RECIPES_DIR="$(SCALE_DIR)/recipes-$(SCALE_RECIPES)" > "$(SCALE_DIR)/artifact-$(SCALE_RECIPES).log" 2>&1 && \
+	  $(PY) -m bench.scale --one "$(SCALE_DIR)/artifact-1" --many "$(SCALE_DIR)/artifact-$(SCALE_RECIPES)" \
+	    --recipes "$(SCALE_DIR)/recipes-$(SCALE_RECIPES)" --out $(BENCH_DIR)/scale.json $(SCALE_ARGS); \
+	else \
+	  echo "make bench-scale: $(SHARED_PAGES) is missing: no 1-vs-$(SCALE_RECIPES)-recipe figures (SHARED_PAGES=<dir of saved recipe pages>)" >&2; \
+	  $(PY) -m bench.scale --out $(BENCH_DIR)/scale.json $(SCALE_ARGS); \
+	fi

@@ -103,6 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         entries = [catalog.entry_of(r, Path(r.path)) for r in recipes.values()]
         written = catalog.write_catalog(entries, args.write_catalog)
         print(f"wrote {written} ({len(entries)} recipes)")
+        from cookalong.cooking.lookup import build_index
+        from cookalong.cooking.names import RecipeNames, write_names
+
+        names = {rid: RecipeNames.of(build_index(r)) for rid, r in recipes.items()}
+        print(f"wrote {write_names(names, args.write_catalog)}")
     return 0
 
 

@@ -33,6 +33,7 @@ from typing import Any, Literal
 from cookalong.recipe.slots import TENS_WORDS, UNIT_WORDS
 from cookalong.speech.lang import language_of
 from tools.models import builtin_phrases, canonical_sample, model_path
+from tools.phrase_index import NearIndex, SampleTrie, tolerant_keys
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000c00c"
 
@@ -474,6 +475,8 @@ class _SlotType:
     words: frozenset[str] = frozenset()  # every word of every value
     by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # text length → texts
     empty: frozenset[str] = frozenset()  # words that name nothing alone ("the", "der")
+    exhaustive: bool = False  # near misses by scanning every value (the reference)
+    _near: list[NearIndex] = field(default_factory=list, repr=False)  # built when first asked
 
     @classmethod
     def of(
@@ -481,6 +484,7 @@ class _SlotType:
         name: str,
         phrases: Mapping[tuple[str, ...], tuple[_Entity, ...]],
         empty: frozenset[str] = frozenset(),
+        exhaustive: bool = False,
     ) -> _SlotType:
         """The type with its look-up tables for near misses built once."""
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -494,6 +498,7 @@ class _SlotType:
             frozenset(word for phrase in phrases for word in phrase),
             {length: tuple(texts) for length, texts in by_length.items()},
             empty or _EMPTY_WORDS,
+            exhaustive,
         )
 
     def lookup(self, words: tuple[str, ...]) -> tuple[_Entity, ...]:
@@ -509,11 +514,18 @@ class _SlotType:
             return True
         text = " ".join(words)
         most = 1 if len(text) <= 5 else 2
+        if not self.exhaustive:
+            if not self._near:
+                self._near.append(NearIndex(self.by_length_texts(), _within_edits))
+            return self._near[0].near(text, most)
         for length in range(len(text) - most, len(text) + most + 1):
             for candidate in self.by_length.get(length, ()):
                 if _within_edits(candidate, text, most):
                     return True
         return False
+
+    def by_length_texts(self) -> list[str]:
+        return [text for texts in self.by_length.values() for text in texts]
 
 
 @dataclass(frozen=True)
@@ -537,12 +549,17 @@ class Resolver:
         An interaction model as the ASK CLI writes it (``{"interactionModel": ...}``).
     skill_id
         Used in the entity-resolution authority names, as Alexa does.
+    exhaustive
+        Scan every sample and value instead of looking candidates up in the phrase indexes
+        (:mod:`tools.phrase_index`): the same resolutions, slower; the reference the tests
+        and ``make bench`` compare the indexes with.
     """
 
     model: Mapping[str, Any]
     skill_id: str = DEFAULT_SKILL_ID
     language: str = "en"
     hear: Hearing = field(init=False, repr=False)
+    exhaustive: bool = False
     invocation: str = field(init=False)
     _types: dict[str, _SlotType] = field(init=False, repr=False)
     _slots: dict[str, dict[str, str]] = field(init=False, repr=False)
@@ -551,6 +568,8 @@ class Resolver:
     _by_word: dict[str, list[int]] = field(init=False, repr=False)
     _by_rare: dict[str, list[int]] = field(init=False, repr=False)
     _slot_only: list[int] = field(init=False, repr=False)
+    _trie: SampleTrie = field(init=False, repr=False)
+    _by_tolerant: dict[str, list[int]] = field(init=False, repr=False)
     _fill_memo: dict[tuple[str, tuple[str, ...]], float | None] = field(init=False, repr=False)
     _seen: set[tuple[str, tuple[str, ...]]] = field(init=False, repr=False)
 
@@ -575,6 +594,7 @@ class Resolver:
                 slot_type["name"],
                 {key: tuple(entities) for key, entities in phrases.items()},
                 self.hear.empty,
+                self.exhaustive,
             )
         self._slots = {}
         self._samples = []
@@ -605,6 +625,13 @@ class Resolver:
             if sample.literals and not sample.slotless:
                 rarest = min(sorted(sample.literals), key=lambda word: len(self._by_word[word]))
                 self._by_rare[rarest].append(index)
+        self._trie = SampleTrie()
+        self._by_tolerant = defaultdict(list)
+        for index, sample in enumerate(self._samples):
+            if not sample.slotless:
+                self._trie.add(index, sample.items, self._slots[sample.intent])
+            for word in tolerant_keys(sample.literals, self._by_word):
+                self._by_tolerant[word].append(index)
 
     def _add_sample(self, intent: str, text: str) -> None:
         items = []
@@ -718,10 +745,7 @@ class Resolver:
         best_match: tuple[_Sample, dict[str, tuple[str, ...]]] | None = None
         # 1. exact: every word of the sample said, every slot one of its values (a sample with
         # slots can only be said exactly when its rarest word is; one without is in _exact)
-        exact: set[int] = set(self._slot_only)
-        for word in present:
-            exact.update(self._by_rare.get(word, ()))
-        for index in sorted(exact):
+        for index in sorted(self._exact_candidates(key, present)):
             sample = self._samples[index]
             if len(sample.items) <= len(words) and sample.literals <= present:
                 spans = self._exact_spans(sample, key)
@@ -735,17 +759,13 @@ class Resolver:
         # 2. tolerant: the cheapest alignment allowing extra, missing and unknown words; a
         # sample whose words alone already cost more than the best so far is not aligned
         if best is None:
-            candidates: set[int] = set(self._slot_only)
-            for word in present:
-                candidates.update(self._by_word.get(word, ()))
-            for index in sorted(candidates):
+            for index, bound in self._tolerant_queue(words, present):
                 sample = self._samples[index]
-                absent = sample.literals - present
-                if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
-                    continue
                 limit = _MAX_COST if best is None else min(_MAX_COST, best[0])
-                if _lower_bound(sample, absent, words, self.hear.fillers) > limit:
-                    continue
+                if bound > limit:
+                    if self.exhaustive:
+                        continue
+                    break  # cheapest bound first: no later sample can do better
                 match = self._align(sample, key, limit)
                 if match is None:
                     continue
@@ -766,6 +786,40 @@ class Resolver:
             sample.text,
             best[0],
         )
+
+    def _exact_candidates(self, words: tuple[str, ...], present: set[str]) -> set[int]:
+        """The samples with slots that ``words`` may be exactly (a superset)."""
+        if not self.exhaustive:
+            return self._trie.matches(words, self._is_value, self._max_span)
+        exact: set[int] = set(self._slot_only)
+        for word in present:
+            exact.update(self._by_rare.get(word, ()))
+        return exact
+
+    def _tolerant_queue(self, words: list[str], present: set[str]) -> list[tuple[int, float]]:
+        """The samples to align, each with the least its match can cost: those missing no more
+        words than a tolerant match allows, cheapest bound first (the exhaustive scan: in
+        order). Whatever the order, the best match is the same: a sample only wins with a cost
+        at most the best so far, and its bound is at most its cost."""
+        queue = []
+        for index in sorted(self._tolerant_candidates(present)):
+            sample = self._samples[index]
+            absent = sample.literals - present
+            if len(absent) > 2 or len(absent) * 2 > len(sample.literals):
+                continue
+            queue.append((index, _lower_bound(sample, absent, words, self.hear.fillers)))
+        if not self.exhaustive:
+            queue.sort(key=lambda item: item[1])  # stable: in order among equal bounds
+        return queue
+
+    def _tolerant_candidates(self, present: set[str]) -> set[int]:
+        """The samples a tolerant match may align ``present`` with (a superset of those
+        missing no more words than it allows)."""
+        postings = self._by_word if self.exhaustive else self._by_tolerant
+        candidates: set[int] = set(self._slot_only)
+        for word in present:
+            candidates.update(postings.get(word, ()))
+        return candidates
 
     def _all_values(self, sample: _Sample, spans: Mapping[str, tuple[str, ...]]) -> bool:
         """Every slot of ``sample`` was filled, each with one of its type's values."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -48,6 +49,19 @@ def test_the_artifact_carries_the_recipes_from_outside_codeuri(sam_build: Path, 
         assert shipped.read_bytes() == recipe.read_bytes(), f"{shipped} differs from {recipe}"
     # and the built template points the function at this artifact
     assert "CodeUri: SkillFunction" in (sam_build / "template.yaml").read_text(encoding="utf-8")
+
+
+def test_the_build_indexes_the_catalog_so_a_cold_start_loads_no_recipe(artifact: Path):
+    # given the built artifact
+    catalog = json.loads((artifact / "catalog.json").read_text(encoding="utf-8"))
+    names = json.loads((artifact / "catalog-names.json").read_text(encoding="utf-8"))
+    # then the catalog lists every recipe shipped, and the names file what each one's look-up
+    # knows (a CanFulfillIntentRequest reads it instead of loading every recipe)
+    shipped = [artifact / "recipe.json", *sorted((artifact / "recipes").glob("*.json"))]
+    assert sorted(artifact / row["path"] for row in catalog["recipes"]) == sorted(shipped)
+    assert set(names["recipes"]) == {row["id"] for row in catalog["recipes"]}
+    first = names["recipes"][catalog["recipes"][0]["id"]]
+    assert first["ingredients"] and first["servings"] >= 1
 
 
 def test_the_artifact_carries_every_locale_and_the_whole_package(artifact: Path):

@@ -2,8 +2,9 @@
 
 Alexa asks before it routes a name-free request ("Alexa, how much maple syrup for the pork
 belly?") to a skill; the answer must change nothing and say nothing. It comes from the interaction
-model (which intents and slots the skill has) and the recipe look-up built at start-up (the
-cookbook's indexes), following the ASK definitions:
+model (which intents and slots the skill has) and what the recipes' look-up indexes know (the
+cookbook's names, :mod:`cookalong.cooking.names`: written by the build, so that asking about
+every recipe loads none of them), following the ASK definitions:
 
 * per slot, ``canUnderstand``: YES for a value the recipe knows exactly (or Alexa resolved to one
   of our ids), MAYBE for a near miss the look-up still matches ("mayonaise"), NO otherwise;
@@ -28,7 +29,8 @@ from ask_sdk_model.canfulfill import (
 
 from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.slots import Slots
-from cookalong.cooking.lookup import RecipeIndex, normalise
+from cookalong.cooking.lookup import normalise
+from cookalong.cooking.names import RecipeNames
 from cookalong.cooking.session import MAX_SERVINGS, Cookbook
 from cookalong.speech.lang import pack
 
@@ -45,9 +47,9 @@ Judge = Callable[[Cookbook, Slots, str], Verdict]
 
 
 def _named(
-    found: Callable[[RecipeIndex, str | None, str | None], object],
-    table: Callable[[RecipeIndex], Collection[str]],
-    ids: Callable[[RecipeIndex], Collection[str]] | None = None,
+    found: Callable[[RecipeNames, str | None, str | None], object],
+    table: Callable[[RecipeNames], Collection[str]],
+    ids: Callable[[RecipeNames], Collection[str]] | None = None,
 ) -> Judge:
     """A judge for a slot the recipe look-up answers (ingredients, parts, steps, tips).
 
@@ -59,7 +61,7 @@ def _named(
 
     def judge(cookbook: Cookbook, slots: Slots, name: str) -> Verdict:
         words, key = slots.words(name), slots.id(name)
-        indexes = [cookbook.index(rid) for rid in cookbook.recipes]
+        indexes = [cookbook.names(rid) for rid in cookbook.recipes]
         if any(
             (key and key in ids(i)) or (words and i.rules.normalise(words) in table(i))
             for i in indexes
@@ -107,7 +109,7 @@ def _multiplier(cookbook: Cookbook, slots: Slots, name: str) -> Verdict:
         factor = None
     if factor is None or factor <= 0:
         return NO, False
-    fits = any(factor * r.servings <= MAX_SERVINGS for r in cookbook.recipes.values())
+    fits = any(factor * cookbook.names(rid).servings <= MAX_SERVINGS for rid in cookbook.recipes)
     return YES, fits
 
 
@@ -125,11 +127,11 @@ def _scale_words(words: str, language: str) -> str | None:
 
 
 _ingredient = _named(
-    lambda i, w, k: i.find_ingredients(w, k), lambda i: i.ingredients, lambda i: i.by_key
+    lambda i, w, k: i.finds_ingredient(w, k), lambda i: i.ingredients, lambda i: i.by_key
 )
-_component = _named(lambda i, w, k: i.find_component(w, k) is not None, lambda i: i.components)
-_action = _named(lambda i, w, k: i.find_action(w, k), lambda i: i.actions)
-_topic = _named(lambda i, w, k: i.find_tips(w, k), lambda i: i.tips)
+_component = _named(lambda i, w, k: i.finds_component(w, k), lambda i: i.components)
+_action = _named(lambda i, w, k: i.finds_action(w, k), lambda i: i.actions)
+_topic = _named(lambda i, w, k: i.finds_tip(w, k), lambda i: i.tips)
 
 #: The slots of each custom intent in the interaction model, and how to judge each.
 INTENT_SLOTS: dict[str, dict[str, Judge]] = {

@@ -322,14 +322,31 @@ def _exact_first(spoken: str, found: list[Ingredient], rules: Rules) -> tuple[In
     return tuple(exact) if exact and len(exact) < len(found) else tuple(found)
 
 
-def match_titles(spoken: str, names: dict[str, tuple[str, ...]], language: str = "en") -> list[str]:
+def title_index(
+    names: dict[str, tuple[str, ...]], language: str = "en"
+) -> dict[str, tuple[frozenset[str], ...]]:
+    """Recipe id → the words of each of its names, as :func:`match_titles` compares them."""
+    rules = rules_for(language)
+    return {rid: tuple(_title_words(n, rules) for n in ns) for rid, ns in names.items()}
+
+
+def match_titles(
+    spoken: str,
+    names: dict[str, tuple[str, ...]] | dict[str, tuple[frozenset[str], ...]],
+    language: str = "en",
+) -> list[str]:
     """The recipes a cook may mean: every name exactly, else the recipes sharing the most
-    words with what was said, else a near miss. Ties are all returned (ask which)."""
+    words with what was said, else a near miss. Ties are all returned (ask which).
+
+    ``names``: recipe id → its names, or their words already (:func:`title_index`)."""
     rules = rules_for(language)
     said = _title_words(spoken, rules)
     if not said:
         return []
-    variants = {rid: [_title_words(n, rules) for n in ns] for rid, ns in names.items()}
+    variants = {
+        rid: [n if isinstance(n, frozenset) else _title_words(n, rules) for n in ns]
+        for rid, ns in names.items()
+    }
     exact = [rid for rid, vs in variants.items() if said in vs]
     if exact:
         return exact

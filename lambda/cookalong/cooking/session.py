@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from pathlib import Path
 
 from cookalong.cooking.catalog import Catalog
 from cookalong.cooking.conversation import Conversation
 from cookalong.cooking.effects import ClearEntities, UseRecipeEntities
 from cookalong.cooking.facts import Facts
-from cookalong.cooking.lookup import RecipeIndex, build_index, match_titles
+from cookalong.cooking.lookup import RecipeIndex, build_index, match_titles, title_index
 from cookalong.cooking.messages import Msg, Reply
+from cookalong.cooking.names import NAMES_FILE, RecipeNames, read_names
 from cookalong.cooking.navigation import IDLE_DAYS_BEFORE_FRESH_START, Navigation
 from cookalong.cooking.questions import Questions
 from cookalong.cooking.state import MAX_SERVINGS, CookingState
@@ -66,6 +68,9 @@ class Cookbook:
         Recipe id to a function loading that recipe (called at most once).
     aliases
         Recipe id to more names a cook may say ("pork belly").
+    names
+        Reads what every recipe's index knows (:mod:`cookalong.cooking.names`) without loading
+        the recipes: the build's ``catalog-names.json``; without it, each recipe's own index.
     """
 
     def __init__(
@@ -74,6 +79,7 @@ class Cookbook:
         loaders: dict[str, Callable[[], Recipe]],
         aliases: dict[str, tuple[str, ...]] | None = None,
         languages: dict[str, str] | None = None,
+        names: Callable[[], Mapping[str, RecipeNames]] | None = None,
     ) -> None:
         if not titles:
             raise ValueError("a cookbook needs at least one recipe")
@@ -86,6 +92,10 @@ class Cookbook:
         self._by_language: dict[str, Cookbook] = {}
         #: How many recipes the whole catalog has, in every language (a view has fewer).
         self.catalog_size = len(titles)
+        self._read_names = names
+        self._names: dict[str, RecipeNames] = {}
+        self._title_index: dict[str, tuple[frozenset[str], ...]] | None = None
+        self._title_language = "en"
 
     @classmethod
     def of(cls, recipes: dict[str, Recipe]) -> Cookbook:
@@ -99,13 +109,15 @@ class Cookbook:
         return cls(titles, loaders, aliases, languages)
 
     @classmethod
-    def from_catalog(cls, entries: list[Entry]) -> Cookbook:
-        """A cookbook that loads each recipe of the catalog the first time it is used."""
+    def from_catalog(cls, entries: list[Entry], names: Path | None = None) -> Cookbook:
+        """A cookbook that loads each recipe of the catalog the first time it is used (and
+        the names of all, from ``names``, the first time they are asked for)."""
         return cls(
             {e.id: e.title for e in entries},
             {e.id: e.load for e in entries},
             {e.id: e.aliases for e in entries},
             {e.id: e.language for e in entries},
+            (lambda: read_names(names)) if names is not None else None,
         )
 
     def for_language(self, language: str) -> Cookbook:
@@ -128,6 +140,7 @@ class Cookbook:
                     found.recipes = self.recipes.only(ids)
                 found.catalog_size = self.catalog_size
                 found._indexes = self._indexes
+                found._read_names, found._names = self._read_names, self._names
             self._by_language[language] = found
         return found
 
@@ -148,6 +161,19 @@ class Cookbook:
             found = self._indexes[rid] = build_index(self.recipes[rid])
         return found
 
+    def names(self, rid: str) -> RecipeNames:
+        """What recipe ``rid``'s index knows, read without loading the recipe when the build
+        wrote the names."""
+        found = self._names.get(rid)
+        if found is None:
+            if self._read_names is not None:
+                self._names.update(self._read_names())
+                self._read_names = None
+                found = self._names.get(rid)
+            if found is None:
+                found = self._names[rid] = RecipeNames.of(self.index(rid))
+        return found
+
     def title(self, rid: str) -> str:
         return self._titles[rid]
 
@@ -160,9 +186,12 @@ class Cookbook:
             return [key]
         if not words:
             return []
-        names = {rid: (title, *self._aliases.get(rid, ())) for rid, title in self._titles.items()}
-        languages = {self._languages.get(rid, "en") for rid in self._titles}
-        return match_titles(words, names, languages.pop() if len(languages) == 1 else "en")
+        if self._title_index is None:  # once: the words of every title and alias
+            names = {rid: (t, *self._aliases.get(rid, ())) for rid, t in self._titles.items()}
+            languages = {self._languages.get(rid, "en") for rid in self._titles}
+            self._title_language = languages.pop() if len(languages) == 1 else "en"
+            self._title_index = title_index(names, self._title_language)
+        return match_titles(words, self._title_index, self._title_language)
 
     def session(self, saved: object, turn: object = None, *, now: int) -> CookingSession:
         state = CookingState.from_dict(saved, self.recipes, turn)
@@ -174,7 +203,8 @@ def default_cookbook() -> Cookbook:
     recipe files loaded and validated now (a checkout)."""
     built = built_catalog()
     if built is not None:
-        return Cookbook.from_catalog(read_catalog(built))
+        names = built.parent / NAMES_FILE
+        return Cookbook.from_catalog(read_catalog(built), names if names.is_file() else None)
     from cookalong.recipe.loader import default_recipes
 
     return Cookbook.of(default_recipes())

@@ -99,8 +99,15 @@ def built_catalog(environ: Mapping[str, str] | None = None) -> Path | None:
     environ = os.environ if environ is None else environ
     if environ.get("COOKALONG_RECIPES"):
         return None
-    built = default_recipe_paths(environ)[0].parent / CATALOG_FILE
-    return built if built.is_file() else None
+    # where default_recipe_paths finds recipe.json, without listing recipes/ (a cold start
+    # should not read a folder of 200 names to find one file)
+    package_parent = Path(__file__).resolve().parents[2]  # .../cookalong/recipe/catalog.py
+    for base in (package_parent, package_parent.parent):
+        if (base / "recipe.json").is_file():
+            built = base / CATALOG_FILE
+            return built if built.is_file() else None
+    default_recipe_paths(environ)  # raises: no recipe.json anywhere
+    return None
 
 
 __all__ = [
