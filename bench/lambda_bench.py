@@ -83,9 +83,13 @@ class LambdaProcess:
         The function.
     log
         Where the child's standard error (its log) is appended.
+    wrapper
+        A command the interpreter runs under (``valgrind --tool=callgrind ...``), if any.
     """
 
-    def __init__(self, python: str, side: Side, log: Path) -> None:
+    def __init__(
+        self, python: str, side: Side, log: Path, wrapper: Sequence[str] = ()
+    ) -> None:
         self.side = side
         self.invocations: list[Invocation] = []
         self.first_reply_s: float | None = None
@@ -93,7 +97,7 @@ class LambdaProcess:
         with log.open("ab") as log_file:
             self.spawned = time.perf_counter()
             self._process = subprocess.Popen(
-                [python, "-I", "-S", "-B", str(CHILD), str(write_fd), side.handler]
+                [*wrapper, python, "-I", "-S", "-B", str(CHILD), str(write_fd), side.handler]
                 + [str(path) for path in side.paths],
                 stdin=subprocess.PIPE,
                 stdout=log_file,
