@@ -87,9 +87,7 @@ class LambdaProcess:
         A command the interpreter runs under (``valgrind --tool=callgrind ...``), if any.
     """
 
-    def __init__(
-        self, python: str, side: Side, log: Path, wrapper: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, python: str, side: Side, log: Path, wrapper: Sequence[str] = ()) -> None:
         self.side = side
         self.invocations: list[Invocation] = []
         self.first_reply_s: float | None = None
