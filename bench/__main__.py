@@ -286,7 +286,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             results["instructions"] = {
                 "cold_start": counts,
                 "ratio": round(counts[skill.name] / counts["floor"], 3),
-                "measure": "valgrind --tool=callgrind: spawn, imports, one LaunchRequest, exit",
+                "measure": "valgrind --tool=callgrind: spawn to the first LaunchRequest answered",
             }
 
         print("warm turns ...", file=sys.stderr)

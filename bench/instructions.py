@@ -1,8 +1,9 @@
 """Cold start as an instruction count: valgrind's callgrind, stable on a noisy machine.
 
 One cold start per side under ``valgrind --tool=callgrind``: the process starts, imports the
-function and answers one LaunchRequest whose state is read from the store, then exits. The
-count covers the whole process (interpreter start and exit too, alike on both sides).
+function and answers one LaunchRequest whose state is read from the store; then it is
+terminated (SIGTERM), so the count runs up to the first answer: the interpreter's start, the
+imports, the initialisation and the first request, not the interpreter's shutdown.
 
 ``python -m bench.instructions --skill DIR [--floor-libs DIR]`` measures a built artifact and
 the floor on a dynalite of its own and prints the two counts and their ratio.
@@ -35,7 +36,7 @@ class Instructions:
 
 
 def cold_start_instructions(python: str, side: Side, user_id: str, log: Path) -> Instructions:
-    """The instructions of one cold start of ``side`` (spawn, imports, one launch, exit)."""
+    """The instructions of one cold start of ``side`` (spawn, imports, one launch answered)."""
     tool = valgrind()
     if tool is None:
         raise FileNotFoundError("valgrind is not installed")
@@ -46,7 +47,7 @@ def cold_start_instructions(python: str, side: Side, user_id: str, log: Path) ->
         try:
             conversation(process, user_id).launch()
         finally:
-            process.close()
+            process.terminate()  # up to the first answer: not the interpreter's shutdown
         match = _COLLECTED.search(out.read_text(encoding="utf-8", errors="replace"))
         if match is None:
             raise RuntimeError(f"no instruction count in {out}")

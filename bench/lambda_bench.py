@@ -133,6 +133,16 @@ class LambdaProcess:
         self.invocations.append(invocation)
         return invocation.response
 
+    def terminate(self) -> None:
+        """End the process at once (SIGTERM), as Lambda freezes an environment after an answer:
+        no interpreter shutdown (valgrind still writes its counts)."""
+        if self._process.returncode is None:
+            self._process.terminate()
+            self._process.wait()
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            self._replies.close()
+
     def close(self) -> int | None:
         """End the process (standard input closes) and return its peak RSS in KiB."""
         if self._process.returncode is None:
