@@ -32,17 +32,23 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import boto3
-from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
-from ask_sdk_core.exceptions import PersistenceException
-from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
-from botocore.config import Config
+from cookalong.compat import deferred_http2
 
-from cookalong.storage.values import from_store, to_store
+deferred_http2.install()  # before botocore imports urllib3: see that module
+
+import boto3  # noqa: E402
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter  # noqa: E402
+from ask_sdk_core.exceptions import PersistenceException  # noqa: E402
+from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen  # noqa: E402
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer  # noqa: E402
+from botocore.config import Config  # noqa: E402
+
+from cookalong.storage.values import from_store, to_store  # noqa: E402
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
+
+deferred_http2.attach()
 
 DEFAULT_REGION = "us-east-1"
 
