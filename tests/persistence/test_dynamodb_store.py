@@ -139,3 +139,18 @@ def test_the_client_finds_a_region_without_aws_default_region(region_env, expect
     # then
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == expected
+
+
+def test_after_a_snapstart_restore_the_store_gets_a_new_client_and_keeps_the_cooks_place(
+    dynamo_env,
+):
+    # given a store that saved a cook's place with the client built at start-up
+    adapter = adapter_from_env(dynamo_env)
+    adapter.save_attributes(_for("restored-cook"), {"state": {"v": 1, "step": 3}})
+    before = adapter.inner.client
+    # when the environment is restored from a snapshot
+    adapter.renew(dynamo_env)
+    # then a new client, with the same short timeouts, reads the same place
+    assert adapter.inner.client is not before
+    assert adapter.inner.client.meta.config.read_timeout == before.meta.config.read_timeout
+    assert adapter.get_attributes(_for("restored-cook")) == {"state": {"v": 1, "step": 3}}

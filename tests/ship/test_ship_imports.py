@@ -117,3 +117,51 @@ def test_a_cold_start_builds_one_dynamodb_client_and_no_alexa_service_client(
     assert after_timer["made"] == [["client", "dynamodb"]]
     assert after_timer["requests"] is True
     assert "timer_management" in after_timer["service_modules"]
+
+
+_RESTORE = r"""
+import json, sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import app
+import snapshot_restore_py as runtime
+
+before = app._store.inner.client
+for hook in runtime.after_restore:
+    hook()
+answer = app.lambda_handler(json.loads(sys.stdin.read()), None)
+print(json.dumps({
+    "hooks": len(runtime.after_restore),
+    "new_client": app._store.inner.client is not before,
+    "speech": answer["response"]["outputSpeech"]["ssml"],
+}))
+"""
+
+
+def test_after_a_snapstart_restore_the_function_answers_on_a_new_client(
+    artifact: Path, function_env: dict[str, str], tmp_path: Path
+):
+    # given the Lambda runtime's SnapStart hooks module (here a stand-in that keeps the hooks)
+    (tmp_path / "snapshot_restore_py.py").write_text(
+        "after_restore = []\n"
+        "def register_after_restore(hook, *args, **kwargs):\n"
+        "    after_restore.append(hook)\n"
+        "    return hook\n",
+        encoding="utf-8",
+    )
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **function_env}
+    # when the initialised function is restored and then launched
+    result = subprocess.run(
+        [lambda_python(), "-I", "-S", "-c", _RESTORE, str(artifact), str(tmp_path)],
+        input=json.dumps(load_event("launch")),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    restored = json.loads(result.stdout)
+    # then its one hook made a new DynamoDB client, and the launch is answered through it
+    assert restored["hooks"] == 1
+    assert restored["new_client"] is True
+    assert "<speak>" in restored["speech"]

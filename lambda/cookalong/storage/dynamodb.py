@@ -167,6 +167,11 @@ class TtlDynamoDbAdapter(AbstractPersistenceAdapter):
         self.partition_keygen = partition_keygen
         self.clock = clock
 
+    def renew(self, environ: Mapping[str, str]) -> None:
+        """A new client, same configuration: after a SnapStart restore, the snapshot's pooled
+        connections and resolved credentials belong to another execution environment."""
+        self.client = dynamodb_client(environ, self.client.meta.config)
+
     def _key(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         return {self.partition_key_name: {"S": self.partition_keygen(request_envelope)}}
 
