@@ -88,6 +88,10 @@ SAM_BUILD_DIR ?= .aws-sam/build
 # start is the same within noise either way; the zip is 21.8 MiB with boto3 and 4.5 MiB without.
 # SHIP_BOTO3=0 leaves them out for a smaller upload.
 SHIP_BOTO3 ?= 1
+# The shipped botocore keeps only DynamoDB's service data and endpoints (tools/trim_botocore.py):
+# a smaller zip, and a cheaper first client. TRIM_BOTOCORE=0 ships botocore as pip installs it
+# (make bench builds that for the floor and for the runtime-provided boto3, as Lambda has it).
+TRIM_BOTOCORE ?= 1
 RUNTIME_PROVIDED := boto3|botocore|s3transfer|jmespath
 LAMBDA_PIP_TARGET := --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.13 --implementation cp
 
@@ -137,23 +141,28 @@ lambda-artifact: $(VENV)/.ready
 	$(PIP) install --no-deps --no-compile --target "$(ARTIFACTS_DIR)" $(LAMBDA_PIP_TARGET) \
 	  -r <(grep -vE '^\s*(#|$$)' lambda/requirements.txt $(if $(filter 0,$(SHIP_BOTO3)),| grep -viE '^($(RUNTIME_PROVIDED))==',))
 	rm -rf "$(ARTIFACTS_DIR)/bin"
+	$(if $(filter 0,$(TRIM_BOTOCORE)),,$(PY) tools/trim_botocore.py "$(ARTIFACTS_DIR)")
 	@if $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))'; then \
 	  $(PY) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"; \
 	else echo "lambda-artifact: $(PY) is not Python 3.13; shipping no .pyc files"; fi
 
 # --- Performance (bench/) ------------------------------------------------------------------
 # The artifact is built both ways (SHIP_BOTO3=1 and 0) by sam build, then measured against an
-# ask-sdk-core hello-world floor on the same local dynalite; the budgets apply to the build
+# ask-sdk-core hello-world floor on the same local dynalite. The floor, and the boto3 that the
+# Lambda runtime provides, use the same pinned libraries as pip installs them (TRIM_BOTOCORE=0):
+# the trimmed botocore is the skill's own saving, not the floor's; the budgets apply to the build
 # that SHIP_BOTO3 selects. Figures: bench-results/bench.json. BENCH_ARGS=--quick: a tiny run.
 BENCH_DIR := bench-results
 BENCH_ARGS ?=
 
 bench: $(SAM_VENV)/.ready $(VENV)/.ready node_modules/.ready
-	rm -rf $(BENCH_DIR)/build-ship $(BENCH_DIR)/build-runtime
+	rm -rf $(BENCH_DIR)/build-ship $(BENCH_DIR)/build-runtime $(BENCH_DIR)/sdk-untrimmed
 	$(MAKE) --no-print-directory build SAM_BUILD_DIR=$(BENCH_DIR)/build-ship SHIP_BOTO3=1
 	$(MAKE) --no-print-directory build SAM_BUILD_DIR=$(BENCH_DIR)/build-runtime SHIP_BOTO3=0
+	$(MAKE) --no-print-directory lambda-artifact ARTIFACTS_DIR=$(CURDIR)/$(BENCH_DIR)/sdk-untrimmed TRIM_BOTOCORE=0
 	$(PY) -m bench --ship-boto3 $(BENCH_DIR)/build-ship/SkillFunction \
 	  --runtime-boto3 $(BENCH_DIR)/build-runtime/SkillFunction \
+	  --untrimmed $(BENCH_DIR)/sdk-untrimmed \
 	  --default $(if $(filter 0,$(SHIP_BOTO3)),runtime,ship) --out $(BENCH_DIR)/bench.json $(BENCH_ARGS)
 	$(MAKE) --no-print-directory bench-scale
 

@@ -30,6 +30,7 @@ from typing import Any
 from bench import report
 from bench.artifact import RUNTIME_PROVIDED, artifact_size
 from bench.dynalite import BenchError, Dynalite
+from bench.instructions import cold_start_instructions, valgrind
 from bench.lambda_bench import (
     SKILL_ID,
     ColdRun,
@@ -64,6 +65,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         default="ship",
         help="which of the two `make build` ships (the budgets apply to it)",
     )
+    parser.add_argument(
+        "--untrimmed",
+        type=Path,
+        help="the pinned libraries as pip installs them (make lambda-artifact TRIM_BOTOCORE=0):"
+        " the floor's, and the runtime-provided boto3's; by default the shipped artifact's",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "bench.json")
     parser.add_argument("--reps", type=int, default=20, help="cold starts per side")
     parser.add_argument("--warm-rounds", type=int, default=4, help="processes per side")
@@ -74,8 +81,17 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick", action="store_true", help="a tiny run that checks the harness works"
     )
+    parser.add_argument(
+        "--callgrind",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="count a cold start's instructions under valgrind (default: when valgrind is"
+        " installed, and not with --quick)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget fails")
     args = parser.parse_args(argv)
+    if args.callgrind is None:
+        args.callgrind = not args.quick and valgrind() is not None
     if args.quick:
         args.reps, args.warm_rounds, args.warm_iterations, args.warmup = 2, 2, 20, 5
         args.web_requests, args.resolver_seconds = 20, 0.05
@@ -195,7 +211,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for path in artifacts.values():
         if not (path / "app.py").exists():
             raise BenchError(f"{path}: not a built artifact (no app.py); run `make build`")
-    sdk = runtime_sdk(workdir, artifacts["ship"]) if "runtime" in artifacts else None
+    untrimmed = args.untrimmed.resolve() if args.untrimmed else None
+    sdk_source = untrimmed or artifacts["ship"]
+    sdk = runtime_sdk(workdir, sdk_source) if "runtime" in artifacts else None
     code = {
         name: (path, sdk) if name == "runtime" and sdk is not None else (path,)
         for name, path in artifacts.items()
@@ -237,7 +255,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         floor = Side(
             "floor",
             "floor (hello world)",
-            (floor_dir, *code[default]),
+            (floor_dir, untrimmed) if untrimmed else (floor_dir, *code[default]),
             "lambda_function.lambda_handler",
             floor_env,
         )
@@ -257,6 +275,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         runs = cold_starts(python, sides, users, args.reps, logs["lambda"])
         results["cold_start"] = _cold_figures(runs, default)
         results["peak_rss"] = _rss_figures(runs, default)
+        if args.callgrind:
+            print("cold start instructions (callgrind) ...", file=sys.stderr)
+            counts = {
+                side.name: cold_start_instructions(
+                    python, side, users[side.name], logs["lambda"]
+                ).instructions
+                for side in (floor, skill)
+            }
+            results["instructions"] = {
+                "cold_start": counts,
+                "ratio": round(counts[skill.name] / counts["floor"], 3),
+                "measure": "valgrind --tool=callgrind: spawn to the first LaunchRequest answered",
+            }
 
         print("warm turns ...", file=sys.stderr)
         warm = warm_turns(
@@ -313,6 +344,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         Budget("warm turn p50", results["warm_turn"]["ratio"]["p50"], report.WARM_TURN_BUDGET),
         Budget("warm turn p99", results["warm_turn"]["ratio"]["p99"], report.WARM_TURN_BUDGET),
         Budget("peak RSS", results["peak_rss"]["ratio"][default], report.PEAK_RSS_BUDGET),
+        *(
+            [
+                Budget(
+                    "cold start, instructions",
+                    results["instructions"]["ratio"],
+                    report.COLD_START_BUDGET,
+                )
+            ]
+            if "instructions" in results
+            else []
+        ),
         Budget(
             "store writes on question turns",
             results["store"]["question_turn_writes"],
@@ -487,6 +529,13 @@ def print_report(results: dict[str, Any]) -> None:
         f"p99 {_x(warm['ratio']['p99'])}; median of interleaved batch p50 ratios "
         f"{_x(warm['ratio']['batch_p50']['median'])} ({warm[default]['n']} turns per side)"
     )
+    if "instructions" in results:
+        counts = results["instructions"]["cold_start"]
+        print(
+            "cold start instructions (callgrind): "
+            + ", ".join(f"{name} {count:,}" for name, count in counts.items())
+            + f"; ratio {_x(results['instructions']['ratio'])}"
+        )
     store = results["store"]
     print(
         f"store calls over the whole recipe ({store['turn_count']} turns, "

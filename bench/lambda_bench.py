@@ -83,9 +83,11 @@ class LambdaProcess:
         The function.
     log
         Where the child's standard error (its log) is appended.
+    wrapper
+        A command the interpreter runs under (``valgrind --tool=callgrind ...``), if any.
     """
 
-    def __init__(self, python: str, side: Side, log: Path) -> None:
+    def __init__(self, python: str, side: Side, log: Path, wrapper: Sequence[str] = ()) -> None:
         self.side = side
         self.invocations: list[Invocation] = []
         self.first_reply_s: float | None = None
@@ -93,7 +95,7 @@ class LambdaProcess:
         with log.open("ab") as log_file:
             self.spawned = time.perf_counter()
             self._process = subprocess.Popen(
-                [python, "-I", "-S", "-B", str(CHILD), str(write_fd), side.handler]
+                [*wrapper, python, "-I", "-S", "-B", str(CHILD), str(write_fd), side.handler]
                 + [str(path) for path in side.paths],
                 stdin=subprocess.PIPE,
                 stdout=log_file,
@@ -130,6 +132,16 @@ class LambdaProcess:
             raise BenchError(f"{self.side.label} failed: {invocation.response}")
         self.invocations.append(invocation)
         return invocation.response
+
+    def terminate(self) -> None:
+        """End the process at once (SIGTERM), as Lambda freezes an environment after an answer:
+        no interpreter shutdown (valgrind still writes its counts)."""
+        if self._process.returncode is None:
+            self._process.terminate()
+            self._process.wait()
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            self._replies.close()
 
     def close(self) -> int | None:
         """End the process (standard input closes) and return its peak RSS in KiB."""

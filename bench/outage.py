@@ -70,11 +70,11 @@ def _skill(environ: dict[str, str], breaker: bool) -> Callable[[dict[str, Any]],
     if breaker:
         adapter = adapter_from_env(environ)
     else:
-        from cookalong.storage.dynamodb import TtlDynamoDbAdapter, dynamodb_resource
+        from cookalong.storage.dynamodb import TtlDynamoDbAdapter, dynamodb_client
 
         inner = TtlDynamoDbAdapter(
             environ["TABLE_NAME"],
-            resource=dynamodb_resource(environ),
+            client=dynamodb_client(environ),
             ttl_seconds=ttl_seconds(environ),
         )
         adapter = MeteredAdapter(inner, store="dynamodb")

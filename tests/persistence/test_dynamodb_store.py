@@ -95,33 +95,29 @@ def test_a_store_that_is_down_fails_quickly_with_a_persistence_error():
     assert adapter.stats.snapshot()["failures"] == 1
 
 
-def test_the_adapter_is_the_sdk_one_with_short_timeouts_and_bounded_retries(dynamo_env):
+def test_the_adapter_is_an_sdk_persistence_adapter_on_one_client_with_short_timeouts(dynamo_env):
     # given
-    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
     # when
     adapter = adapter_from_env(dynamo_env)
 
     # then
     assert isinstance(adapter, MeteredAdapter)
-    assert isinstance(adapter.inner, DynamoDbAdapter)
-    assert adapter.inner.create_table is False
-    config = adapter.inner.dynamodb.meta.client.meta.config
+    assert isinstance(adapter.inner, AbstractPersistenceAdapter)
+    config = adapter.inner.client.meta.config
     assert config.connect_timeout <= 1.0
     assert config.read_timeout <= 2.0
     assert config.retries == {"mode": "standard", "total_max_attempts": 2}
-    assert (
-        adapter.inner.dynamodb.meta.client.meta.endpoint_url
-        == dynamo_env["AWS_ENDPOINT_URL_DYNAMODB"]
-    )
+    assert adapter.inner.client.meta.endpoint_url == dynamo_env["AWS_ENDPOINT_URL_DYNAMODB"]
 
 
 @pytest.mark.parametrize(
     ("region_env", "expected"),
     [({}, "us-east-1"), ({"AWS_REGION": "eu-west-1"}, "eu-west-1")],
 )
-def test_a_region_is_found_before_the_sdk_adapter_is_imported(region_env, expected):
-    # given a fresh interpreter with no AWS_DEFAULT_REGION (the SDK module needs one at import)
+def test_the_client_finds_a_region_without_aws_default_region(region_env, expected):
+    # given a fresh interpreter with no AWS_DEFAULT_REGION
     env = {
         k: v
         for k, v in os.environ.items()
@@ -132,7 +128,7 @@ def test_a_region_is_found_before_the_sdk_adapter_is_imported(region_env, expect
     code = (
         "from cookalong.storage import adapter_from_env; import os; "
         "a = adapter_from_env({**os.environ, 'TABLE_NAME': 't'}); "
-        "print(a.inner.dynamodb.meta.client.meta.region_name)"
+        "print(a.inner.client.meta.region_name)"
     )
 
     # when
@@ -143,3 +139,18 @@ def test_a_region_is_found_before_the_sdk_adapter_is_imported(region_env, expect
     # then
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == expected
+
+
+def test_after_a_snapstart_restore_the_store_gets_a_new_client_and_keeps_the_cooks_place(
+    dynamo_env,
+):
+    # given a store that saved a cook's place with the client built at start-up
+    adapter = adapter_from_env(dynamo_env)
+    adapter.save_attributes(_for("restored-cook"), {"state": {"v": 1, "step": 3}})
+    before = adapter.inner.client
+    # when the environment is restored from a snapshot
+    adapter.renew(dynamo_env)
+    # then a new client, with the same short timeouts, reads the same place
+    assert adapter.inner.client is not before
+    assert adapter.inner.client.meta.config.read_timeout == before.meta.config.read_timeout
+    assert adapter.get_attributes(_for("restored-cook")) == {"state": {"v": 1, "step": 3}}

@@ -85,8 +85,10 @@ def test_the_function_is_told_its_table_and_its_skill_id(cfn):
 def test_only_the_skill_named_at_deploy_time_may_invoke_the_function(cfn):
     # given the translated template
     function_name, _ = _only(cfn, "AWS::Lambda::Function")
-    # when we read the permission the AlexaSkill event created
-    _, permission = _only(cfn, "AWS::Lambda::Permission")
+    # when we read the permission the AlexaSkill event created (the one always deployed)
+    (permission,) = [
+        p for p in _of_type(cfn, "AWS::Lambda::Permission").values() if "Condition" not in p
+    ]
     props = permission["Properties"]
     # then Alexa may invoke it, for that one skill id only
     assert props["Principal"] == "alexa-appkit.amazon.com"
@@ -160,3 +162,24 @@ def test_the_outputs_give_the_arn_for_the_skill_endpoint_and_the_table_name(cfn)
     # then the function's ARN (for the skill's endpoint) and the table name are there
     assert {"Fn::GetAtt": [function_name, "Arn"]} in outputs.values()
     assert {"Ref": table_name} in outputs.values()
+
+
+def test_snapstart_is_off_unless_asked_for_and_then_serves_a_published_alias(cfn):
+    # given the translated template
+    _, function = _only(cfn, "AWS::Lambda::Function")
+    parameter = cfn["Parameters"]["SnapStart"]
+    # then SnapStart is off by default, and documented with its costs and what is re-created
+    assert parameter["Default"] == "Off" and set(parameter["AllowedValues"]) == {"Off", "On"}
+    for words in ("billed", "restore", "boto3 client", "random seed"):
+        assert words in parameter["Description"]
+    assert function["Properties"]["SnapStart"] == {
+        "ApplyOn": {"Fn::If": ["SnapStartOn", "PublishedVersions", "None"]}
+    }
+    # and with it on, a version, its alias "live" and Alexa's permission for that skill only
+    on = {name: r for name, r in cfn["Resources"].items() if r.get("Condition") == "SnapStartOn"}
+    kinds = sorted(r["Type"] for r in on.values())
+    assert kinds == ["AWS::Lambda::Alias", "AWS::Lambda::Permission", "AWS::Lambda::Version"]
+    (permission,) = [r for r in on.values() if r["Type"] == "AWS::Lambda::Permission"]
+    assert permission["Properties"]["Principal"] == "alexa-appkit.amazon.com"
+    assert permission["Properties"]["EventSourceToken"] == {"Ref": "SkillId"}
+    assert cfn["Outputs"]["SkillFunctionLiveArn"]["Condition"] == "SnapStartOn"

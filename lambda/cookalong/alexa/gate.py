@@ -111,8 +111,13 @@ def _from_dict(serializer: Any, event: dict[str, Any]) -> RequestEnvelope:
     """The SDK's ``deserialize`` without its text round trip (the event is parsed already).
 
     ``DefaultSerializer.deserialize`` is ``json.loads`` and then its private model reader;
-    the reader is called directly when the serializer has it (the pinned ask-sdk-core does).
+    the reader is called directly: :meth:`FastSerializer.read
+    <cookalong.alexa.serializer.FastSerializer.read>`, or the SDK's private one when the
+    serializer has it (the pinned ask-sdk-core does).
     """
+    read = getattr(serializer, "read", None)  # cookalong's FastSerializer
+    if read is not None:
+        return read(event, RequestEnvelope)
     reader = getattr(serializer, "_DefaultSerializer__deserialize", None)
     if reader is None:
         return serializer.deserialize(json.dumps(event), RequestEnvelope)

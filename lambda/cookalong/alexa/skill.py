@@ -12,6 +12,7 @@ from cookalong.alexa.actions import ACTIONS
 from cookalong.alexa.api_client import TimedApiClient
 from cookalong.alexa.handlers import CatchAllExceptionHandler, request_handlers
 from cookalong.alexa.persistence import persistence_interceptors
+from cookalong.alexa.serializer import FastSerializer
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
 from cookalong.cooking.session import Cookbook, default_cookbook
 from cookalong.speech.voice import known_locales, voice_for
@@ -65,4 +66,7 @@ def build_skill(
     builder.add_global_request_interceptor(LoadCookingSession(cookbook))
     builder.add_global_response_interceptor(StoreCookingSession())
     builder.add_global_response_interceptor(save_state)
-    return builder.create()
+    skill = builder.create()
+    # The SDK's serializer, read and written once per type (the service clients use it too).
+    skill.serializer = FastSerializer()
+    return skill

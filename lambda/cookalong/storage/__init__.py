@@ -92,7 +92,7 @@ def adapter_from_env(environ: Mapping[str, str] = os.environ) -> MeteredAdapter:
     Parameters
     ----------
     environ
-        ``TABLE_NAME`` set: DynamoDB through the ASK SDK adapter (boto3 is imported only then);
+        ``TABLE_NAME`` set: DynamoDB through one boto3 client (boto3 is imported only then);
         otherwise the embedded sqlite store at :func:`state_db_path`. See the module docstring.
 
     Returns
@@ -109,15 +109,15 @@ def adapter_from_env(environ: Mapping[str, str] = os.environ) -> MeteredAdapter:
     ttl = ttl_seconds(environ)
     table = (environ.get("TABLE_NAME") or "").strip()
     if table:
-        from cookalong.storage.dynamodb import PROBE_CONFIG, TtlDynamoDbAdapter, dynamodb_resource
+        from cookalong.storage.dynamodb import PROBE_CONFIG, TtlDynamoDbAdapter, dynamodb_client
 
         inner: AbstractPersistenceAdapter = TtlDynamoDbAdapter(
-            table, resource=dynamodb_resource(environ), ttl_seconds=ttl
+            table, client=dynamodb_client(environ), ttl_seconds=ttl
         )
 
         def probe() -> AbstractPersistenceAdapter:  # built on the first outage, not at start-up
             return TtlDynamoDbAdapter(
-                table, resource=dynamodb_resource(environ, PROBE_CONFIG), ttl_seconds=ttl
+                table, client=dynamodb_client(environ, PROBE_CONFIG), ttl_seconds=ttl
             )
 
         return MeteredAdapter(inner, store="dynamodb", breaker=CircuitBreaker(), probe=probe)

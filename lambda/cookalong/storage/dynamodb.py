@@ -1,10 +1,15 @@
-"""The deployed store: the ASK SDK's DynamoDB adapter, with a TTL attribute and plain numbers.
+"""The deployed store: one boto3 DynamoDB client behind the SDK's persistence-adapter interface.
 
-Import this module only when a table is configured: it imports boto3 and
-``ask_sdk_dynamodb.adapter``, and that module builds ``boto3.resource("dynamodb")`` as a default
-argument at import time, which fails without a region. So before importing it we set
-``AWS_DEFAULT_REGION`` (from ``AWS_REGION``, else ``us-east-1``) when neither is set. Lambda sets
-both, so this matters only on a developer's machine.
+:class:`TtlDynamoDbAdapter` is an ask-sdk ``AbstractPersistenceAdapter`` that keeps items the
+way the SDK's own ``ask_sdk_dynamodb`` adapter does (``{"id": ..., "attributes": {...}}``),
+plus a TTL attribute and plain numbers. It talks to DynamoDB through one low-level boto3 client,
+built once at start-up (:func:`dynamodb_client`) and reused by every request. It does not import
+``ask_sdk_dynamodb.adapter``: that module builds a ``boto3.resource("dynamodb")`` as an argument
+default when it is imported (a second session, the resource model, and a region required at
+import time), which would cost every cold start for a resource the skill never uses.
+
+The client's region is ``AWS_REGION`` (Lambda sets it), else ``AWS_DEFAULT_REGION``, else
+``us-east-1`` (a developer's machine).
 
 Fault budget
 ------------
@@ -23,29 +28,32 @@ read timeouts, one attempt), finds the table answering again.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-DEFAULT_REGION = "us-east-1"
+from cookalong.compat import deferred_http2
 
-if not (os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION")):
-    os.environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
-elif not os.environ.get("AWS_DEFAULT_REGION"):
-    os.environ["AWS_DEFAULT_REGION"] = os.environ["AWS_REGION"]
+deferred_http2.install()  # before botocore imports urllib3: see that module
 
-import boto3  # noqa: E402  (the region must be set first, see above)
+import boto3  # noqa: E402
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter  # noqa: E402
 from ask_sdk_core.exceptions import PersistenceException  # noqa: E402
-from ask_sdk_dynamodb.adapter import DynamoDbAdapter  # noqa: E402
 from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen  # noqa: E402
-from ask_sdk_model import RequestEnvelope  # noqa: E402
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer  # noqa: E402
 from botocore.config import Config  # noqa: E402
 
 from cookalong.storage.values import from_store, to_store  # noqa: E402
 
-#: boto3 builds resource classes at run time; there is no importable type to name.
-DynamoDBServiceResource = Any
+if TYPE_CHECKING:
+    from ask_sdk_model import RequestEnvelope
+
+deferred_http2.attach()
+
+DEFAULT_REGION = "us-east-1"
+
+#: botocore builds client classes at run time; there is no importable type to name.
+DynamoDBClient = Any
 
 PARTITION_KEY = "id"
 ATTRIBUTES = "attributes"
@@ -67,34 +75,34 @@ PROBE_CONFIG = Config(
 )
 
 
-def dynamodb_resource(
-    environ: Mapping[str, str], config: Config = CLIENT_CONFIG
-) -> DynamoDBServiceResource:
-    """Build the one DynamoDB resource the skill uses, at start-up.
+def dynamodb_client(environ: Mapping[str, str], config: Config = CLIENT_CONFIG) -> DynamoDBClient:
+    """Build the one DynamoDB client the skill uses, at start-up.
 
     Parameters
     ----------
     environ
-        Where to read ``AWS_REGION`` / ``AWS_DEFAULT_REGION``, ``AWS_ENDPOINT_URL_DYNAMODB``
-        (passed explicitly as ``endpoint_url``, e.g. a local DynamoDB for development) and,
-        when present, ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` / ``AWS_SESSION_TOKEN``;
-        without keys boto3's usual credential chain applies (the Lambda role).
+        Where to read ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` (else :data:`DEFAULT_REGION`),
+        ``AWS_ENDPOINT_URL_DYNAMODB`` (passed explicitly as ``endpoint_url``, e.g. a local
+        DynamoDB for development) and, when present, ``AWS_ACCESS_KEY_ID`` /
+        ``AWS_SECRET_ACCESS_KEY`` / ``AWS_SESSION_TOKEN``; without keys boto3's usual
+        credential chain applies (the Lambda role).
     config
         botocore client configuration; :data:`CLIENT_CONFIG` by default.
 
     Returns
     -------
-    DynamoDBServiceResource
-        A boto3 resource. Building it makes no network call.
+    DynamoDBClient
+        A low-level boto3 client. Building it makes no network call; its connection pool is
+        kept for the life of the process.
     """
-    # The SDK adapter's import already built boto3's default session and loaded the DynamoDB
-    # service model into it; a resource from the same session reuses that (about 0.2 s less
-    # cold start than a second session). Region, keys and endpoint are passed per resource.
+    # boto3's default session: a second client (the breaker's probe) reuses its loaded model.
     if boto3.DEFAULT_SESSION is None:
         boto3.setup_default_session()
-    return boto3.DEFAULT_SESSION.resource(
+    return boto3.DEFAULT_SESSION.client(
         "dynamodb",
-        region_name=environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or None,
+        region_name=environ.get("AWS_REGION")
+        or environ.get("AWS_DEFAULT_REGION")
+        or DEFAULT_REGION,
         endpoint_url=environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None,
         aws_access_key_id=environ.get("AWS_ACCESS_KEY_ID") or None,
         aws_secret_access_key=environ.get("AWS_SECRET_ACCESS_KEY") or None,
@@ -103,14 +111,20 @@ def dynamodb_resource(
     )
 
 
-class TtlDynamoDbAdapter(DynamoDbAdapter):
-    """The SDK's ``DynamoDbAdapter`` plus an expiry attribute and JSON-plain numbers.
+_SERIALIZE = TypeSerializer().serialize
+_DESERIALIZE = TypeDeserializer().deserialize
 
-    Items are ``{"id": <partition key>, "attributes": {...}, "expires_at": <epoch seconds>}``,
-    written in one PutItem; DynamoDB's TTL (enabled on ``expires_at`` by the SAM template) drops
-    a cook's state ``ttl_seconds`` after their last save. Numbers are stored as ``Decimal`` and
-    read back as ``int``/``float``, so what is read equals what was saved. The table is never
-    created here (``create_table=False``): the template owns it.
+
+class TtlDynamoDbAdapter(AbstractPersistenceAdapter):
+    """The cook's attributes in DynamoDB, with an expiry attribute and JSON-plain numbers.
+
+    Items are ``{"id": <partition key>, "attributes": {...}, "expires_at": <epoch seconds>}``
+    (the SDK adapter's layout plus the TTL), written in one PutItem; DynamoDB's TTL (enabled on
+    ``expires_at`` by the SAM template) drops a cook's state ``ttl_seconds`` after their last
+    save. Numbers are stored as DynamoDB numbers and read back as ``int``/``float``, so what is
+    read equals what was saved. The table is never created here: the template owns it. Every
+    failure is the SDK's :class:`~ask_sdk_core.exceptions.PersistenceException`, naming the
+    botocore error.
 
     Items are keyed by the Alexa ``userId`` (``user_id_partition_keygen``) rather than the
     device id. A ``userId`` identifies one Amazon account's enablement of this skill: it is the
@@ -125,8 +139,8 @@ class TtlDynamoDbAdapter(DynamoDbAdapter):
     ----------
     table_name
         The existing table (``TABLE_NAME`` from the template).
-    resource
-        The boto3 DynamoDB resource, built once at start-up (:func:`dynamodb_resource`).
+    client
+        The boto3 DynamoDB client, built once at start-up (:func:`dynamodb_client`).
     ttl_seconds
         Lifetime of a saved state after its last save.
     partition_keygen
@@ -139,41 +153,64 @@ class TtlDynamoDbAdapter(DynamoDbAdapter):
         self,
         table_name: str,
         *,
-        resource: DynamoDBServiceResource,
+        client: DynamoDBClient,
         ttl_seconds: int,
         partition_keygen: Callable[[RequestEnvelope], str] = user_id_partition_keygen,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(
-            table_name=table_name,
-            partition_key_name=PARTITION_KEY,
-            attribute_name=ATTRIBUTES,
-            create_table=False,
-            partition_keygen=partition_keygen,
-            dynamodb_resource=resource,
-        )
+        self.table_name = table_name
+        self.client = client
+        self.partition_key_name = PARTITION_KEY
+        self.attribute_name = ATTRIBUTES
         self.ttl_attribute = TTL_ATTRIBUTE
         self.ttl_seconds = ttl_seconds
+        self.partition_keygen = partition_keygen
         self.clock = clock
+
+    def renew(self, environ: Mapping[str, str]) -> None:
+        """A new client, same configuration: after a SnapStart restore, the snapshot's pooled
+        connections and resolved credentials belong to another execution environment."""
+        self.client = dynamodb_client(environ, self.client.meta.config)
+
+    def _key(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
+        return {self.partition_key_name: {"S": self.partition_keygen(request_envelope)}}
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         """Read the cook's attributes (one consistent GetItem), numbers as ``int``/``float``."""
-        attributes = super().get_attributes(request_envelope)
-        return from_store(attributes) if isinstance(attributes, dict) else {}
+        try:
+            response = self.client.get_item(
+                TableName=self.table_name, Key=self._key(request_envelope), ConsistentRead=True
+            )
+        except Exception as error:
+            raise PersistenceException(
+                f"Failed to retrieve attributes from DynamoDb table {self.table_name}: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        stored = response.get("Item", {}).get(self.attribute_name)
+        attributes = from_store(_DESERIALIZE(stored)) if stored is not None else {}
+        return attributes if isinstance(attributes, dict) else {}
 
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict) -> None:
         """Write the cook's attributes and a fresh ``expires_at`` in a single PutItem."""
         try:
             item = {
-                self.partition_key_name: self.partition_keygen(request_envelope),
-                self.attribute_name: to_store(attributes),
-                self.ttl_attribute: int(self.clock()) + self.ttl_seconds,
+                **self._key(request_envelope),
+                self.attribute_name: _SERIALIZE(to_store(attributes)),
+                self.ttl_attribute: {"N": str(int(self.clock()) + self.ttl_seconds)},
             }
-            self.dynamodb.Table(self.table_name).put_item(Item=item)
-        except PersistenceException:
-            raise
+            self.client.put_item(TableName=self.table_name, Item=item)
         except Exception as error:
             raise PersistenceException(
                 f"Failed to save attributes to DynamoDb table {self.table_name}: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+
+    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
+        """Delete the cook's item (one DeleteItem)."""
+        try:
+            self.client.delete_item(TableName=self.table_name, Key=self._key(request_envelope))
+        except Exception as error:
+            raise PersistenceException(
+                f"Failed to delete attributes from DynamoDb table {self.table_name}: "
                 f"{type(error).__name__}: {error}"
             ) from error

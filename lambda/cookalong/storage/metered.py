@@ -17,7 +17,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +119,15 @@ class MeteredAdapter(AbstractPersistenceAdapter):
         self._probe_factory = probe
         self._probe: AbstractPersistenceAdapter | None = None
         self._probe_lock = threading.Lock()
+
+    def renew(self, environ: Mapping[str, str]) -> None:
+        """Re-create the store's connections (after a SnapStart restore); the breaker's probe is
+        built again on the next outage."""
+        renew = getattr(self.inner, "renew", None)
+        if renew is not None:
+            renew(environ)
+        with self._probe_lock:
+            self._probe = None
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         """Read the cook's persistent attributes (one GetItem or SELECT)."""

@@ -1,0 +1,245 @@
+"""The SDK's serializer, faster per request: same interface, same models, same results.
+
+ask-sdk-core's :class:`~ask_sdk_core.serialize.DefaultSerializer` reads a request envelope
+into ``ask_sdk_model`` objects by re-parsing every type string (``"list[ask_sdk_model...]"``
+with a regular expression), re-resolving every class name with ``__import__``, re-merging
+every model's attribute map, and parsing every timestamp with ``dateutil`` (the slowest part
+of a warm turn). :class:`FastSerializer` is a ``DefaultSerializer`` (so it is the SDK's
+``Serializer`` wherever one is expected: the skill, the service clients) that does the same
+work once per type: each type string or class gets a reader, built on first use and kept;
+each model class its (attribute, JSON key, type) triples. Timestamps are read with
+:meth:`datetime.fromisoformat` (ISO 8601, as Alexa sends them), falling back to ``dateutil``
+for anything else, exactly as the SDK would parse it.
+
+Every failure is a :class:`~ask_sdk_core.exceptions.SerializationException`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from ask_sdk_core.exceptions import SerializationException
+from ask_sdk_core.serialize import DefaultSerializer
+
+Reader = Callable[[Any], Any]
+_PRIMITIVES = (float, bool, bytes, str, int)
+_NATIVE: dict[str, Any] = {
+    "int": int,
+    "long": int,
+    "float": float,
+    "str": str,
+    "bool": bool,
+    "date": date,
+    "datetime": datetime,
+    "object": object,
+}
+
+
+def _load_class(name: str) -> Any:
+    module_name, _, class_name = name.rpartition(".")
+    try:
+        if not module_name:
+            return getattr(sys.modules[DefaultSerializer.__module__], class_name)
+        module = sys.modules.get(module_name) or __import__(module_name, fromlist=[class_name])
+        return getattr(module, class_name)
+    except Exception as error:
+        raise SerializationException(
+            f"Unable to resolve class {name} from installed modules: {error}"
+        ) from None
+
+
+def _primitive(kind: Any) -> Reader:
+    def read(payload: Any) -> Any:
+        try:
+            return kind(payload)
+        except UnicodeEncodeError:
+            return str(payload)
+        except TypeError:
+            return payload
+        except ValueError:
+            raise SerializationException(
+                f"Failed to parse {payload} into '{kind.__name__}' object"
+            ) from None
+
+    return read
+
+
+def _timestamp(as_date: bool) -> Reader:
+    def read(payload: Any) -> Any:
+        try:
+            parsed = datetime.fromisoformat(payload)
+        except (TypeError, ValueError):
+            try:
+                from dateutil.parser import parse
+            except ImportError:
+                return payload
+            try:
+                parsed = parse(payload)
+            except (ValueError, OverflowError, TypeError) as error:
+                raise SerializationException(
+                    f"Failed to parse {payload} into "
+                    f"'{'date' if as_date else 'datetime'}' object: {error}"
+                ) from None
+        return parsed.date() if as_date else parsed
+
+    return read
+
+
+def _same(payload: Any) -> Any:
+    return payload
+
+
+class FastSerializer(DefaultSerializer):
+    """``DefaultSerializer`` with readers and writers built once per type (see module)."""
+
+    def __init__(self) -> None:
+        self._readers: dict[Any, Reader] = {}
+        self._fields: dict[type, tuple[tuple[str, str, Any], ...]] = {}
+        self._keys: dict[type, frozenset[str]] = {}
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def deserialize(self, payload: Any, obj_type: Any) -> Any:
+        """Parse the JSON text ``payload`` into ``obj_type`` (a class or an SDK type string)."""
+        if payload is None:
+            return None
+        try:
+            data = json.loads(payload)
+        except Exception:
+            raise SerializationException(f"Couldn't parse response body: {payload}") from None
+        return self.read(data, obj_type)
+
+    def read(self, payload: Any, obj_type: Any) -> Any:
+        """The model for already parsed JSON (a request envelope as Lambda hands it over)."""
+        if payload is None:
+            return None
+        try:
+            return self._reader(obj_type)(payload)
+        except SerializationException:
+            raise
+        except Exception as error:
+            raise SerializationException(f"{type(error).__name__}: {error}") from None
+
+    def _reader(self, obj_type: Any) -> Reader:
+        reader = self._readers.get(obj_type)
+        if reader is None:
+            reader = self._readers[obj_type] = self._build_reader(obj_type)
+        return reader
+
+    def _build_reader(self, obj_type: Any) -> Reader:
+        if isinstance(obj_type, str):
+            if obj_type.startswith("list["):
+                return self._list_reader(obj_type)
+            if obj_type.startswith("dict("):
+                return self._dict_reader(obj_type)
+            obj_type = _NATIVE.get(obj_type) or _load_class(obj_type)
+        if obj_type in _PRIMITIVES:
+            return _primitive(obj_type)
+        if obj_type is object:
+            return _same
+        if obj_type is date or obj_type is datetime:
+            return _timestamp(obj_type is date)
+        if isinstance(obj_type, type) and issubclass(obj_type, Enum):
+            return obj_type
+        if hasattr(obj_type, "deserialized_types"):
+            if hasattr(obj_type, "get_real_child_model"):
+                return self._by_discriminator(obj_type)
+            return self._model_reader(obj_type)
+        return _same
+
+    def _list_reader(self, obj_type: str) -> Reader:
+        inner = obj_type[len("list[") : -1] if obj_type.endswith("]") else None
+        if not inner:
+            return lambda payload: []
+        if "," in inner:
+            types = [t.strip() for t in inner.split(",")]
+            return lambda payload: [
+                None if item is None else self._reader(t)(item)
+                for item, t in zip(payload, types, strict=False)
+            ]
+        read = self._reader(inner.strip())
+        return lambda payload: [None if item is None else read(item) for item in payload]
+
+    def _dict_reader(self, obj_type: str) -> Reader:
+        inside = obj_type[len("dict(") : -1] if obj_type.endswith(")") else ""
+        _, comma, value_type = inside.partition(", ")
+        if not comma:
+            return lambda payload: {}
+        read = self._reader(value_type)
+        return lambda payload: {
+            key: None if value is None else read(value) for key, value in payload.items()
+        }
+
+    def _by_discriminator(self, base: type) -> Reader:
+        def read(payload: Any) -> Any:
+            name = base.get_real_child_model(payload)  # type: ignore[attr-defined]
+            if not name:
+                raise SerializationException(
+                    f"Couldn't resolve object by discriminator type for {base} class"
+                )
+            return self._fill(_load_class(name), payload)
+
+        return read
+
+    def _model_reader(self, cls: type) -> Reader:
+        return lambda payload: self._fill(cls, payload)
+
+    def _model_fields(self, cls: type) -> tuple[tuple[str, str, Any], ...]:
+        fields = self._fields.get(cls)
+        if fields is None:
+            types = cls.deserialized_types  # type: ignore[attr-defined]
+            names = getattr(cls, "attribute_map", {})
+            fields = tuple((attr, names.get(attr, attr), types[attr]) for attr in types)
+            fields += tuple((attr, key, None) for attr, key in names.items() if attr not in types)
+            self._fields[cls] = fields
+            self._keys[cls] = frozenset(key for _, key, _ in fields)
+        return fields
+
+    def _fill(self, cls: type, payload: Any) -> Any:
+        if not isinstance(payload, dict):
+            raise SerializationException(f"{cls.__name__} needs an object, not {payload!r:.80}")
+        fields = self._model_fields(cls)
+        model = cls()
+        for attr, key, kind in fields:
+            if key in payload:
+                value = payload[key]
+                if value is not None and kind is not None:
+                    value = self._reader(kind)(value)
+                setattr(model, attr, value)
+        for extra in payload.keys() - self._keys[cls]:  # kept, as the SDK keeps them
+            setattr(model, extra, payload[extra])
+        return model
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def serialize(self, obj: Any) -> Any:
+        """JSON-able data for ``obj``, exactly as ``DefaultSerializer.serialize`` makes it."""
+        if obj is None or isinstance(obj, _PRIMITIVES):
+            return obj
+        if isinstance(obj, dict):
+            return {key: self.serialize(value) for key, value in obj.items()}
+        if isinstance(obj, list):
+            return [self.serialize(item) for item in obj]
+        if isinstance(obj, tuple):
+            return tuple(self.serialize(item) for item in obj)
+        if isinstance(obj, (datetime, date)):
+            return obj.isoformat()
+        if isinstance(obj, Enum):
+            return obj.value
+        if isinstance(obj, decimal.Decimal):
+            return int(obj) if obj % 1 == 0 else float(obj)
+        cls = type(obj)
+        if not hasattr(cls, "deserialized_types"):
+            return super().serialize(obj)
+        out = {}
+        for attr, key, kind in self._model_fields(cls):
+            value = getattr(obj, attr, None)
+            if value is not None and kind is not None:
+                out[key] = self.serialize(value)
+        return out

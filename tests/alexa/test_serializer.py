@@ -1,0 +1,92 @@
+"""The skill's serializer reads and writes exactly what the SDK's DefaultSerializer does."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from ask_sdk_core.exceptions import SerializationException
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.services.timer_management import (
+    AnnounceOperation,
+    CreationBehavior,
+    DisplayExperience,
+    NotificationConfig,
+    TextToAnnounce,
+    TimerRequest,
+    TriggeringBehavior,
+    Visibility,
+)
+
+from cookalong.alexa.serializer import FastSerializer
+
+EVENTS = sorted((Path(__file__).resolve().parents[2] / "events").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=lambda p: p.stem)
+def test_every_sample_event_reads_as_the_sdk_reads_it(path: Path):
+    # given an Alexa request as it arrives
+    text = path.read_text(encoding="utf-8")
+    # when both serializers read it
+    sdk = DefaultSerializer().deserialize(text, RequestEnvelope)
+    fast = FastSerializer().deserialize(text, RequestEnvelope)
+    # then they build the same models, which write back to the same JSON
+    assert type(fast.request) is type(sdk.request)
+    assert fast.request.timestamp == sdk.request.timestamp
+    assert FastSerializer().serialize(fast) == DefaultSerializer().serialize(sdk)
+    assert json.dumps(FastSerializer().serialize(sdk)) == json.dumps(
+        DefaultSerializer().serialize(sdk)
+    )
+
+
+def test_a_timer_request_and_response_go_through_the_service_client_types():
+    # given a timer request the skill sends
+    request = TimerRequest(
+        duration="PT10M",
+        timer_label="bake",
+        creation_behavior=CreationBehavior(DisplayExperience(Visibility.VISIBLE)),
+        triggering_behavior=TriggeringBehavior(
+            operation=AnnounceOperation(text_to_announce=[TextToAnnounce("en-US", "Done")]),
+            notification_config=NotificationConfig(play_audible=True),
+        ),
+    )
+    # then it is written as the SDK writes it
+    assert FastSerializer().serialize(request) == DefaultSerializer().serialize(request)
+    # and a response body with a string type reads the same
+    body = json.dumps(
+        {"id": "t1", "status": "ON", "duration": "PT10M", "createdTime": "2026-01-01T10:00:00Z"}
+    )
+    kind = "ask_sdk_model.services.timer_management.timer_response.TimerResponse"
+    fast = FastSerializer().deserialize(body, kind)
+    sdk = DefaultSerializer().deserialize(body, kind)
+    assert FastSerializer().serialize(fast) == DefaultSerializer().serialize(sdk)
+    assert fast.created_time == datetime(2026, 1, 1, 10, tzinfo=UTC)
+
+
+def test_a_timestamp_that_is_not_iso_is_parsed_as_the_sdk_would():
+    envelope = json.loads(EVENTS[0].read_text(encoding="utf-8"))
+    envelope["request"]["timestamp"] = "Tue, 12 May 2026 10:00:00 GMT"
+    fast = FastSerializer().read(envelope, RequestEnvelope)
+    sdk = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
+    assert fast.request.timestamp == sdk.request.timestamp
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [{"request": "launch"}, {"request": {"type": "NoSuchRequest"}}, {"request": []}],
+)
+def test_an_unreadable_envelope_is_a_serialization_exception(broken):
+    with pytest.raises(SerializationException):
+        FastSerializer().read(broken, RequestEnvelope)
+
+
+def test_nulls_stay_none_as_the_sdk_reads_them():
+    envelope = json.loads(EVENTS[0].read_text(encoding="utf-8"))
+    envelope["request"]["locale"] = None
+    envelope["context"]["System"]["apiAccessToken"] = None
+    fast = FastSerializer().read(envelope, RequestEnvelope)
+    assert fast.request.locale is None
+    assert fast.context.system.api_access_token is None

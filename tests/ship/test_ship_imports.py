@@ -1,0 +1,167 @@
+"""The built function's import graph: a cold start loads what its first request needs, no more.
+
+Not a timing (those are in ``make bench``): what a cold start builds and imports, seen from
+inside the function's own process. Importing ``app`` must build the one DynamoDB client the
+skill uses and nothing else from boto3, and must not import ``requests`` or any Alexa service
+client; they load when a request first calls an Alexa API (a timer).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from tests.ship.lambda_runtime import lambda_python, load_event, with_api_endpoint
+from tools.timer_api import TimerApi
+
+# Counts the boto3 clients and resources made, then imports the function and answers one
+# event per line of standard input, printing after the import and after each event what is
+# loaded.
+_PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import boto3.session, botocore.session
+
+made = []
+_client = botocore.session.Session.create_client
+_resource = boto3.session.Session.resource
+
+
+def create_client(self, service_name, *args, **kwargs):
+    made.append(["client", service_name])
+    return _client(self, service_name, *args, **kwargs)
+
+
+def resource(self, service_name, *args, **kwargs):
+    made.append(["resource", service_name])
+    return _resource(self, service_name, *args, **kwargs)
+
+
+botocore.session.Session.create_client = create_client
+boto3.session.Session.resource = resource
+BASE = {"api_client", "api_client_message", "api_client_request", "api_client_response",
+        "api_configuration", "serializer"}
+
+
+def loaded(answer=None):
+    services = sorted(
+        name.split(".")[2] for name in sys.modules
+        if name.startswith("ask_sdk_model.services.") and name.split(".")[2] not in BASE
+    )
+    print(json.dumps({
+        "made": list(made),
+        "requests": "requests" in sys.modules,
+        "sdk_api_client": "ask_sdk_core.api_client" in sys.modules,
+        "service_modules": sorted(set(services)),
+        "speech": answer and json.dumps(answer.get("response", {}).get("outputSpeech")),
+    }), flush=True)
+
+
+import app
+loaded()
+attributes = {}
+for line in sys.stdin:  # one session: attributes carried from each answer, as Alexa does
+    event = json.loads(line)
+    event["session"]["attributes"] = attributes
+    answer = app.lambda_handler(event, None)
+    attributes = answer.get("sessionAttributes") or {}
+    loaded(answer)
+"""
+
+
+def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list[dict[str, Any]]:
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **environ}
+    result = subprocess.run(
+        [lambda_python(), "-I", "-S", "-c", _PROBE, str(artifact)],
+        input="".join(json.dumps(event) + "\n" for event in events),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _session(names: list[str], api: str) -> list[dict]:
+    return [with_api_endpoint(load_event(name), api) for name in names]
+
+
+def test_a_cold_start_builds_one_dynamodb_client_and_no_alexa_service_client(
+    artifact: Path, function_env: dict[str, str], timer_api: TimerApi
+):
+    # given the built function, a table, and a cook who will grant the timers permission
+    timer_api.grant(load_event("permission_accepted")["context"]["System"]["apiAccessToken"])
+    # when it is imported, launched, started, asked for a timer, and Alexa reports the yes
+    names = ["launch", "start_cooking", "set_timer", "permission_accepted"]
+    after_import, after_launch, _, _, after_timer = _loaded(
+        artifact, function_env, _session(names, timer_api.url)
+    )
+    # then the import built the one DynamoDB client and nothing else from boto3
+    assert after_import["made"] == [["client", "dynamodb"]]
+    # and loaded neither requests nor any Alexa service client
+    assert after_import["requests"] is False
+    assert after_import["sdk_api_client"] is False
+    assert after_import["service_modules"] == []
+    # and the launch (which read the store) reused that client and needed no Alexa API
+    assert after_launch["speech"]
+    assert after_launch["made"] == [["client", "dynamodb"]]
+    assert after_launch["requests"] is False
+    assert after_launch["service_modules"] == []
+    # and the timer request loaded the timer client and requests when it needed them
+    assert len(timer_api.timers) == 1
+    assert after_timer["made"] == [["client", "dynamodb"]]
+    assert after_timer["requests"] is True
+    assert "timer_management" in after_timer["service_modules"]
+
+
+_RESTORE = r"""
+import json, sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import app
+import snapshot_restore_py as runtime
+
+before = app._store.inner.client
+for hook in runtime.after_restore:
+    hook()
+answer = app.lambda_handler(json.loads(sys.stdin.read()), None)
+print(json.dumps({
+    "hooks": len(runtime.after_restore),
+    "new_client": app._store.inner.client is not before,
+    "speech": answer["response"]["outputSpeech"]["ssml"],
+}))
+"""
+
+
+def test_after_a_snapstart_restore_the_function_answers_on_a_new_client(
+    artifact: Path, function_env: dict[str, str], tmp_path: Path
+):
+    # given the Lambda runtime's SnapStart hooks module (here a stand-in that keeps the hooks)
+    (tmp_path / "snapshot_restore_py.py").write_text(
+        "after_restore = []\n"
+        "def register_after_restore(hook, *args, **kwargs):\n"
+        "    after_restore.append(hook)\n"
+        "    return hook\n",
+        encoding="utf-8",
+    )
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **function_env}
+    # when the initialised function is restored and then launched
+    result = subprocess.run(
+        [lambda_python(), "-I", "-S", "-c", _RESTORE, str(artifact), str(tmp_path)],
+        input=json.dumps(load_event("launch")),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    restored = json.loads(result.stdout)
+    # then its one hook made a new DynamoDB client, and the launch is answered through it
+    assert restored["hooks"] == 1
+    assert restored["new_client"] is True
+    assert "<speak>" in restored["speech"]
