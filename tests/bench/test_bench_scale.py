@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bench.catalog import CatalogError, number_words, pages_of, repeat_to
-from bench.scale import grown_model, model_figures
+from bench.grown import grown_model
+from bench.scale import model_figures
 from cookalong.recipe.catalog import build_catalog
 from tools import models
 

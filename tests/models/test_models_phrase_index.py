@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from bench.scale import UNKNOWN_UTTERANCES, grown_model
+from bench.grown import UNKNOWN_UTTERANCES, grown_model
 from tests.dialogs.harness import load_dialogs
 from tools import models
 from tools.phrase_index import NearIndex, SampleTrie, deletions, tolerant_keys
