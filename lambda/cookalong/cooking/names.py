@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cookalong.cooking.lookup import RecipeIndex, _best_name, _singular, _stem, _variants, normalise
+from cookalong.cooking.lookup import RecipeIndex, Rules, _best_name, rules_for
 
 NAMES_FILE = "catalog-names.json"
 NAMES_VERSION = 1
@@ -36,6 +36,11 @@ class RecipeNames:
     actions: frozenset[str]
     tips: frozenset[str]  # keywords and tip ids
     servings: int
+    language: str = "en"  # whose word rules the names are looked up with
+
+    @property
+    def rules(self) -> Rules:
+        return rules_for(self.language)
 
     @classmethod
     def of(cls, index: RecipeIndex) -> RecipeNames:
@@ -46,6 +51,7 @@ class RecipeNames:
             frozenset(index.actions),
             frozenset(index.tips),
             index.recipe.servings,
+            index.recipe.language,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -56,6 +62,7 @@ class RecipeNames:
             "actions": sorted(self.actions),
             "tips": sorted(self.tips),
             "servings": self.servings,
+            "language": self.language,
         }
 
     @classmethod
@@ -67,36 +74,38 @@ class RecipeNames:
             frozenset(data["actions"]),
             frozenset(data["tips"]),
             int(data["servings"]),
+            str(data.get("language", "en")),
         )
 
     # Whether the index's find_* would find something (see cooking/lookup.py)
 
     def finds_ingredient(self, spoken: str | None, key: str | None = None) -> bool:
-        if spoken and _best_name(self.ingredients, spoken) is not None:
+        if spoken and _best_name(self.ingredients, spoken, self.rules) is not None:
             return True
         return bool(key and key in self.by_key)
 
     def finds_component(self, spoken: str | None, key: str | None = None) -> bool:
         if key and key in self.components:
             return True
-        return bool(spoken) and _best_name(self.components, spoken or "") is not None
+        return bool(spoken) and _best_name(self.components, spoken or "", self.rules) is not None
 
     def finds_action(self, spoken: str | None, key: str | None = None) -> bool:
         for candidate in (key, spoken):
             if not candidate:
                 continue
-            if _variants(candidate) & self.actions:
+            rules = self.rules
+            if rules.variants(candidate) & self.actions:
                 return True
-            for word in normalise(candidate).split():
-                if {word, _singular(word), _stem(word)} & self.actions:
+            for word in rules.normalise(candidate).split():
+                if {word, rules.singular(word), rules.stem(word)} & self.actions:
                     return True
         return False
 
     def finds_tip(self, spoken: str | None, key: str | None = None) -> bool:
         if not spoken:
             return bool(key and key in self.tips)
-        text = normalise(spoken)
-        if _variants(text) & self.tips:
+        text = self.rules.normalise(spoken)
+        if self.rules.variants(text) & self.tips:
             return True
         if any(re.search(rf"\b{re.escape(keyword)}\b", text) for keyword in self.tips):
             return True
