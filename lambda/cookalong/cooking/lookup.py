@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
+from cookalong.record import Record
 
 _FILLER = re.compile(r"\b(the|a|an|some|of|my|your|this|that|please|step|part|bit)\b")
 # Words that join a name to what narrows it ("the salt for the skin").
@@ -53,8 +53,7 @@ def _variants(text: str) -> set[str]:
     return {base, singular}
 
 
-@dataclass(frozen=True)
-class RecipeIndex:
+class RecipeIndex(Record):
     recipe: Recipe
     ingredients: dict[str, tuple[Ingredient, ...]]  # spoken name → ingredients
     by_key: dict[str, tuple[Ingredient, ...]]  # ingredient key (slot id) → ingredients

@@ -11,7 +11,6 @@ kept), lengths in centimetres for a metric cook, unit abbreviations and fraction
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from cookalong.kitchen import speech as kitchen_speech
@@ -19,6 +18,7 @@ from cookalong.kitchen.amounts import GLYPHS, Amount, take_number, to_metric
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
 from cookalong.kitchen.temperature import Temperature, parse_temperature
 from cookalong.kitchen.units import INFORMAL, LENGTH, METRIC, UNITS, match_unit, spelling_for
+from cookalong.record import Record
 
 _G = "".join(GLYPHS)
 # A number as recipes write it: 1 1/2, 1-1/2, 1 ½, 1½, 3/4, ¾, 2.5, 4.
@@ -67,8 +67,7 @@ _SYMBOLS = (
 )
 
 
-@dataclass(frozen=True)
-class Saying:
+class Saying(Record):
     """How one cook hears recipe text.
 
     Parameters
@@ -132,8 +131,7 @@ def _normalised(text: str) -> str:
     return _STAR_DEGREE.sub("°", said)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(Record):
     start: int
     end: int
     temperature: Temperature | None  # None: a gas mark
