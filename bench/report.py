@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-#: Ratios to the floor measured in the same run (the project's performance budgets).
-COLD_START_BUDGET = 1.25
-WARM_TURN_BUDGET = 1.5
+#: Ratios to the floor measured in the same run (the project's performance budgets; issue 13
+#: set the cold start, in wall time and in callgrind instructions, at 0.7 and the warm turn at 1.0).
+COLD_START_BUDGET = 0.7
+WARM_TURN_BUDGET = 1.0
 PEAK_RSS_BUDGET = 1.15
 
 

@@ -28,7 +28,6 @@ same. The Timer API client (and with it ``requests``) is only imported when an e
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -46,6 +45,7 @@ from cookalong.cooking.effects import (
     UseRecipeEntities,
 )
 from cookalong.cooking.messages import Reply
+from cookalong.record import Record
 from cookalong.speech import voice_for
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,7 @@ MAX_ROUNDS = 4
 CALLS = (StartTimer, ReadTimers, PauseTimer, ResumeTimer, CancelTimer)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     """The reply to say once its calls are made, and the entity effects of replies it replaced."""
 
     reply: Reply

@@ -101,7 +101,7 @@ class FastSerializer(DefaultSerializer):
     def __init__(self) -> None:
         self._readers: dict[Any, Reader] = {}
         self._fields: dict[type, tuple[tuple[str, str, Any], ...]] = {}
-        self._keys: dict[type, frozenset[str]] = {}
+        self._by_key: dict[type, dict[str, tuple[str, Any]]] = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -198,22 +198,27 @@ class FastSerializer(DefaultSerializer):
             fields = tuple((attr, names.get(attr, attr), types[attr]) for attr in types)
             fields += tuple((attr, key, None) for attr, key in names.items() if attr not in types)
             self._fields[cls] = fields
-            self._keys[cls] = frozenset(key for _, key, _ in fields)
         return fields
 
     def _fill(self, cls: type, payload: Any) -> Any:
         if not isinstance(payload, dict):
             raise SerializationException(f"{cls.__name__} needs an object, not {payload!r:.80}")
-        fields = self._model_fields(cls)
+        by_key = self._by_key.get(cls)
+        if by_key is None:
+            by_key = self._by_key[cls] = {
+                key: (attr, kind) for attr, key, kind in self._model_fields(cls)
+            }
         model = cls()
-        for attr, key, kind in fields:
-            if key in payload:
-                value = payload[key]
-                if value is not None and kind is not None:
-                    value = self._reader(kind)(value)
-                setattr(model, attr, value)
-        for extra in payload.keys() - self._keys[cls]:  # kept, as the SDK keeps them
-            setattr(model, extra, payload[extra])
+        # A payload names a few of a model's many fields: walk the payload, not the model.
+        for key, value in payload.items():
+            field = by_key.get(key)
+            if field is None:
+                setattr(model, key, value)  # kept, as the SDK keeps them
+                continue
+            attr, kind = field
+            if value is not None and kind is not None:
+                value = self._reader(kind)(value)
+            setattr(model, attr, value)
         return model
 
     # -- writing ---------------------------------------------------------------------------

@@ -10,14 +10,13 @@ Facts the adapter reads from a service come back in as values too (:class:`Timer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from cookalong.cooking.messages import Msg
+from cookalong.record import Record
 
 
-@dataclass(frozen=True)
-class StartTimer:
+class StartTimer(Record):
     """Start an Alexa timer for the wait of a step.
 
     Attributes
@@ -39,37 +38,32 @@ class StartTimer:
     announce: Msg
 
 
-@dataclass(frozen=True)
-class CancelTimer:
+class CancelTimer(Record):
     timer_id: str
     component: str
     step: int
 
 
-@dataclass(frozen=True)
-class PauseTimer:
+class PauseTimer(Record):
     timer_id: str
     component: str
     step: int
 
 
-@dataclass(frozen=True)
-class ResumeTimer:
+class ResumeTimer(Record):
     timer_id: str
     component: str
     step: int
 
 
-@dataclass(frozen=True)
-class ReadTimers:
+class ReadTimers(Record):
     """Read these Alexa timers (GET), then answer with
     :meth:`~cookalong.cooking.timers.Timers.timers_read`."""
 
     timer_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AskTimerPermission:
+class AskTimerPermission(Record):
     """Ask the cook, by voice, to let the skill set timers (Alexa's AskFor request).
 
     The timer waits as the session's pending ``timer`` offer; the answer comes back through
@@ -77,21 +71,18 @@ class AskTimerPermission:
     """
 
 
-@dataclass(frozen=True)
-class ShowPermissionCard:
+class ShowPermissionCard(Record):
     """Put the timers permission card in the Alexa app (after a denied or unanswered ask)."""
 
 
-@dataclass(frozen=True)
-class UseRecipeEntities:
+class UseRecipeEntities(Record):
     """Tell Alexa this recipe's ingredient and part names (Dialog.UpdateDynamicEntities), so
     that "the salt" or "the sauce" resolve to this recipe's own."""
 
     recipe: str
 
 
-@dataclass(frozen=True)
-class ClearEntities:
+class ClearEntities(Record):
     """Forget the dynamic entities (the recipe is finished)."""
 
 
@@ -108,8 +99,7 @@ Effect = (
 )
 
 
-@dataclass(frozen=True)
-class TimerReading:
+class TimerReading(Record):
     """What the Timer API says of one of the skill's timers.
 
     ``status`` is "ON", "PAUSED" or "OFF"; ``gone`` when the API no longer knows the timer

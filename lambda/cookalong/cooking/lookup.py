@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
+from cookalong.record import Record
 
 _FILLER = re.compile(r"\b(the|a|an|some|of|my|your|this|that|please|step|part|bit)\b")
 # Words that join a name to what narrows it ("the salt for the skin").
@@ -56,8 +57,7 @@ def _variants(text: str) -> set[str]:
     return {base, singular}
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(Record):
     """A language's word rules for look-up."""
 
     language: str
@@ -66,7 +66,7 @@ class Rules:
     stem: Callable[[str], str]
     connectors: frozenset[str]
     title_filler: frozenset[str]
-    aliases: dict[str, str] = field(default_factory=dict)  # action words: "grill" → "broil"
+    aliases: Mapping[str, str] = MappingProxyType({})  # action words: "grill" → "broil"
 
     def variants(self, text: str) -> set[str]:
         base = self.normalise(text)
@@ -118,8 +118,7 @@ def rules_for(language: str) -> Rules:
     )
 
 
-@dataclass(frozen=True)
-class RecipeIndex:
+class RecipeIndex(Record):
     recipe: Recipe
     ingredients: dict[str, tuple[Ingredient, ...]]  # spoken name → ingredients
     by_key: dict[str, tuple[Ingredient, ...]]  # ingredient key (slot id) → ingredients
@@ -127,7 +126,7 @@ class RecipeIndex:
     actions: dict[str, tuple[Step, ...]]  # action word → steps
     uses: dict[str, tuple[Step, ...]]  # ingredient id → steps that use it
     tips: dict[str, tuple[Tip, ...]]  # keyword / tip id → tips
-    rules: Rules = field(default_factory=lambda: rules_for("en"))
+    rules: Rules  # the word rules of the recipe's language
 
     # -- ingredients -----------------------------------------------------------------------
     def find_ingredients(

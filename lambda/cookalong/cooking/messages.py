@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cookalong.kitchen.amounts import Amount
 from cookalong.recipe.model import Ingredient, Step
+from cookalong.record import Record
 
 if TYPE_CHECKING:
     from cookalong.cooking.effects import Effect
@@ -24,8 +25,7 @@ class Msg:
         return cls(key, params)
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(Record):
     """An ingredient with its amount as the cook should hear it (already scaled).
 
     ``unit`` is a unit the cook asked for this once ("how many grams of pork belly"): a key
@@ -37,8 +37,7 @@ class Quantity:
     unit: str | None = None  # a unit the cook asked for, this once ("in grams")
 
 
-@dataclass(frozen=True)
-class StepView:
+class StepView(Record):
     """A step with where it sits in its component: "step 4 of 7 of the pork belly"."""
 
     step: Step

@@ -4,11 +4,11 @@ how long is left. Pure functions over a recipe, a cook's :class:`Progress` and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from cookalong.cooking.state import Activity, Progress
 from cookalong.recipe.model import Component, OvenSetting, Recipe, Step
+from cookalong.record import Record
 
 _ZERO = timedelta()
 
@@ -23,8 +23,7 @@ def longest(step: Step) -> timedelta:
     return sum(((span.maximum or span.minimum) for span in step.durations), _ZERO)
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(Record):
     """A running wait as the cook would want to hear it."""
 
     component: Component
@@ -83,8 +82,7 @@ def clocks(recipe: Recipe, progress: Progress, now: int) -> list[Clock]:
     return sorted(found, key=lambda c: -(c.activity.since or 0))
 
 
-@dataclass(frozen=True)
-class OvenNow:
+class OvenNow(Record):
     """The oven as it is: its setting (``None``: never set), since when, and what is in it."""
 
     setting: OvenSetting | None

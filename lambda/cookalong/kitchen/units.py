@@ -8,8 +8,9 @@ singular and plural in US and international spelling, and the aliases the parser
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+
+from cookalong.record import Record
 
 VOLUME = "volume"
 WEIGHT = "weight"
@@ -24,8 +25,7 @@ _TEASPOON_ML = Fraction("4.92892159375")
 _POUND_G = Fraction("453.59237")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Record):
     """One row of the unit table.
 
     Parameters

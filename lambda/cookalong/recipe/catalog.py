@@ -13,19 +13,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cookalong.recipe.loader import RecipeError, default_recipe_paths, load_recipe
 from cookalong.recipe.model import Recipe
+from cookalong.record import Record
 
 CATALOG_FILE = "catalog.json"
 CATALOG_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One recipe of the catalog, without its content."""
 
     id: str

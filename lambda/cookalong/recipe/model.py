@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from cookalong.kitchen.amounts import Amount
 from cookalong.kitchen.temperature import Temperature
+from cookalong.record import Record
 
 
-@dataclass(frozen=True)
-class Ingredient:
+class Ingredient(Record):
     id: str  # unique within the recipe: "pork-belly.maple-syrup", "aioli.maple-syrup"
     key: str  # the canonical-name slug, shared across components: "maple-syrup"
     name: str  # what a cook says: "maple syrup"
@@ -23,8 +23,7 @@ class Ingredient:
     note_ids: tuple[str, ...] = ()  # recipe notes about it (the asterisk): ("homemade-mayonnaise",)
 
 
-@dataclass(frozen=True)
-class TimeSpan:
+class TimeSpan(Record):
     """A duration, possibly a range: broil 10–15 minutes."""
 
     minimum: timedelta
@@ -42,8 +41,7 @@ class OvenSetting:
     gas_mark: int | None = None  # the gas mark the source gives beside the degrees
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     component_id: str
     number: int  # 1-based within its component
     text: str  # faithful to the source
@@ -85,8 +83,7 @@ class Step:
         return said
 
 
-@dataclass(frozen=True)
-class Component:
+class Component(Record):
     id: str  # "pork-belly", "aioli"
     name: str  # "pork belly", "chipotle aioli"
     synonyms: tuple[str, ...]  # ("pork", "meat") / ("aioli", "sauce", "dip")
@@ -94,8 +91,7 @@ class Component:
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True)
-class Tip:
+class Tip(Record):
     id: str
     title: str  # "three rules for crackling"
     text: str  # speakable, faithful to the source
@@ -103,8 +99,7 @@ class Tip:
     group: str | None = None  # tips said together: "crackling" (the three rules), "myths"
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Record):
     id: str
     text: str  # speakable
     title: str = ""  # "home-made mayonnaise"

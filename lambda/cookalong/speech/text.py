@@ -11,13 +11,13 @@ kept), lengths in centimetres for a metric cook, unit abbreviations and fraction
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from cookalong.kitchen.amounts import GLYPHS, Amount, take_number, to_metric
 from cookalong.kitchen.durations import parse_duration, parse_duration_range
 from cookalong.kitchen.temperature import Temperature, parse_temperature
 from cookalong.kitchen.units import INFORMAL, LENGTH, METRIC, UNITS, match_unit, spelling_for
+from cookalong.record import Record
 from cookalong.speech.lang.en import speak as kitchen_speech
 
 _G = "".join(GLYPHS)
@@ -67,8 +67,7 @@ _SYMBOLS = (
 )
 
 
-@dataclass(frozen=True)
-class Saying:
+class Saying(Record):
     """How one cook hears recipe text.
 
     Parameters
@@ -132,8 +131,7 @@ def _normalised(text: str) -> str:
     return _STAR_DEGREE.sub("°", said)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(Record):
     start: int
     end: int
     temperature: Temperature | None  # None: a gas mark

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -26,6 +25,7 @@ from cookalong.cooking.now import Clock, round_remaining
 from cookalong.kitchen.amounts import Amount
 from cookalong.kitchen.temperature import Temperature
 from cookalong.recipe.model import OvenSetting, Step, TimeSpan
+from cookalong.record import Record
 from cookalong.speech.lang import Language, language_of, locale_files, pack
 from cookalong.speech.prepare import PREPARERS
 from cookalong.speech.text import Saying, speakable
@@ -33,16 +33,14 @@ from cookalong.speech.text import Saying, speakable
 BASE_LOCALE = "en-US"
 
 
-@dataclass(frozen=True)
-class Prefs:
+class Prefs(Record):
     """How this cook wants to hear amounts and temperatures."""
 
     units: str  # "us" or "metric"
     scale: str  # "F" or "C"
 
 
-@dataclass(frozen=True)
-class Spoken:
+class Spoken(Record):
     """A rendered reply: plain text (escape it for SSML at the edge)."""
 
     speech: str
