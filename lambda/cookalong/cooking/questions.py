@@ -230,6 +230,9 @@ class Questions(SessionBase):
         found: tuple[Ingredient, ...] = ()
         if ingredient_words or ingredient_key:
             found = self.index.find_ingredients(ingredient_words, ingredient_key)
+            if found and ingredient_words and self._only_another_recipe_names(ingredient_words):
+                # "vegetable oil" (the chicken strips') is not this recipe's sesame "oil"
+                return self._not_in_recipe(ingredient_words)
             if not found:
                 return self._not_an_ingredient(ingredient_words or ingredient_key or "")
         elif self.before is not None and self.before.ingredients:
@@ -288,6 +291,20 @@ class Questions(SessionBase):
             "reprompt_how_much",
         )
 
+    def _only_another_recipe_names(self, words: str) -> bool:
+        """Whether ``words`` name no ingredient of this recipe exactly, but one of another."""
+        said = self.index.rules.variants(words)
+        return not (said & self.index.ingredients.keys()) and self._another_recipe_uses(words)
+
+    def _another_recipe_uses(self, words: str) -> bool:
+        """Whether another recipe of the cookbook has an ingredient called exactly ``words``."""
+        said = self.index.rules.variants(words)
+        return any(
+            said & self.cookbook.names(rid).ingredients.keys()
+            for rid in self.cookbook.recipes
+            if rid != self.state.recipe
+        )
+
     def _quantity_in(self, ingredient: Ingredient, unit: str | None) -> Quantity:
         """The amount, in the unit asked for when it can be said in it (this once)."""
         quantity = self._quantity(ingredient)
@@ -303,6 +320,8 @@ class Questions(SessionBase):
     def _not_an_ingredient(self, words: str) -> Reply:
         """Words that name no ingredient may still name a part ("what about the aioli") or a
         tip ("the crackling"): answer that, else say plainly that the recipe does not use it."""
+        if self._another_recipe_uses(words):
+            return self._not_in_recipe(words)  # "soy sauce" is not the aioli (the "sauce")
         component = self.index.find_component(words)
         if component is not None:
             return self.part_info(component)
