@@ -595,6 +595,14 @@ GERMAN = Words(
         "einrühren",
         "unterheben",
         "waschen",
+        "quellen",
+        "kühl stellen",
+        "kalt stellen",
+        "ziehen",
+        "zugeben",
+        "zufügen",
+        "abschrecken",
+        "fetten",
     ),
     waits=frozenset(
         [
@@ -607,6 +615,10 @@ GERMAN = Words(
             "ziehen",
             "garen",
             "schmoren",
+            "quellen",
+            "kühl stellen",
+            "kalt stellen",
+            "köcheln",
         ]
     ),
     into_oven=("backen", "in den ofen", "in den backofen", "im ofen", "im backofen"),
@@ -652,12 +664,15 @@ GERMAN = Words(
     serve_steps=("servieren", "garnieren", "bestreuen"),
     all_ingredients=("alle zutaten", "restlichen zutaten"),
     equipment=("backofen", "ofen", "pfanne", "topf", "schüssel", "backblech", "auflaufform"),
-    claims=("einfach", "schnell", "das beste", "beste", "rezept"),
+    claims=("ganz einfach", "super einfach", "einfach", "schnell", "das beste", "beste", "rezept"),
     step_heading=r"(?:schritt|zubereitung)\s*\d*\s*:?",
     until=("bis",),
     and_word="und",
     verb_first=False,
     degrees=("grad",),
+    function_words=frozenset(
+        ["der", "die", "das", "den", "dem", "ein", "eine", "einen", "im", "in", "mit", "bei"]
+    ),
 )
 
 #: Words that only tell a language apart (for pages that do not say theirs).
