@@ -164,8 +164,6 @@ def read_german_line(text: str, words: Words, data: dict[str, Any]) -> Line | No
     if value is not None and unit is None and noun is None and len(name.split()) == 1:
         noun, noun_plural = _singular(name, marks.get(name), data["plurals"])
         name = noun
-    elif name.split()[-1] in marks:  # "gehackte Mandel(n)": the name is the singular
-        pass
     amount = None
     if value is not None:
         try:
@@ -232,9 +230,7 @@ def german_aliases(name: str, amount: Amount | None, data: dict[str, Any]) -> li
     if len(pieces) > 1 and pieces[-1][:1].isupper() and pieces[0][:1].islower():
         add(pieces[-1])  # "brauner Zucker", "gehackte Tomaten"
     if amount is not None and amount.noun == name and amount.noun_plural:
-        add(amount.noun_plural)
-    elif amount is not None and amount.noun and amount.noun_plural and name == amount.noun:
-        add(amount.noun_plural)
+        add(amount.noun_plural)  # "Zwiebeln" in a step is the Zwiebel
     return found[:10]
 
 
