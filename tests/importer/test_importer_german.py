@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.importer.importer_helpers import by_text, imported, step_saying
 from tools.importer.lines_de import read_german_line, rules
+from tools.importer.steps import read_step
 from tools.importer.words import GERMAN
 
 PAGE = "chefkoch.html"
@@ -105,3 +106,24 @@ def test_lines_of_other_german_pages() -> None:
     salt = read_german_line("etwas Salz", GERMAN, data)
     assert salt is not None and salt.name == "Salz" and salt.amount is None
     assert salt.comment == "etwas"
+
+
+def test_german_step_facts_said_in_words_and_waits() -> None:
+    warm = read_step(
+        "Das Fleisch ca. eine halbe Stunde vorher herausnehmen.", GERMAN, default_scale="C"
+    )
+    assert warm.durations == [{"min": "PT30M"}]
+    swell = read_step(
+        "Mit Wasser übergießen und 10 Minuten quellen lassen.", GERMAN, default_scale="C"
+    )
+    assert swell.durations == [{"min": "PT10M", "label": "quellen"}]
+    assert swell.passive
+    chill = read_step("Den Kuchen 2 Stunden kühl stellen.", GERMAN, default_scale="C")
+    assert chill.durations == [{"min": "PT2H", "label": "kühl stellen"}] and chill.passive
+    oven = read_step(
+        "Den Backofen auf 180 °C Ober-/Unterhitze vorheizen.", GERMAN, default_scale="C"
+    )
+    assert oven.oven == {"mode": "preheat", "degrees": 180, "scale": "C", "heat": "top-bottom"}
+    fan = read_step("Bei Umluft 160 Grad ca. 45 Min. backen.", GERMAN, default_scale="C")
+    assert fan.oven == {"mode": "convection bake", "degrees": 160, "scale": "C", "fan": True}
+    assert fan.durations == [{"min": "PT45M", "label": "backen"}] and fan.passive

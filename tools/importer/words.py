@@ -92,6 +92,8 @@ class Words:
     wait_said_as: dict[str, str] = field(default_factory=dict)
     #: Places where a dish waits, and the wait it is there ("in the fridge" is a chill).
     wait_places: dict[str, str] = field(default_factory=dict)
+    #: Times said in words, to how the kitchen's parser reads them ("eine halbe Stunde").
+    said_durations: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
 
 
