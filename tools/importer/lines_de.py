@@ -231,6 +231,9 @@ def german_aliases(name: str, amount: Amount | None, data: dict[str, Any]) -> li
         add(pieces[-1])  # "brauner Zucker", "gehackte Tomaten"
     if amount is not None and amount.noun == name and amount.noun_plural:
         add(amount.noun_plural)  # "Zwiebeln" in a step is the Zwiebel
+    singulars = {plural: noun for noun, plural in data["plurals"].items() if plural != noun}
+    if len(pieces) > 1 and pieces[-1] in singulars:  # "rote Zwiebeln": also "Zwiebel"
+        add(singulars[pieces[-1]])
     return found[:10]
 
 
