@@ -291,16 +291,28 @@ def test_slot_values_cover_every_name_the_recipe_uses(locale: str) -> None:
                 assert models.speakable(keyword) in topics[tip.id], f"{tip.id}: {keyword!r}"
 
 
-def test_one_value_per_ingredient_key_with_stable_ids() -> None:
-    values = {t["name"]: t["values"] for t in language("en-US")["types"]}["INGREDIENT"]
+@pytest.mark.parametrize(
+    ("locale", "maple_name"), [("en-US", "maple syrup"), ("de-DE", "ahornsirup")]
+)
+def test_one_value_per_ingredient_key_with_stable_ids(locale: str, maple_name: str) -> None:
+    # each language's model holds its own recipes' ingredients (two German recipes may both
+    # have "Zwiebel": one value, as two English recipes with "salt")
+    lang = locale.split("-")[0]
+    values = {t["name"]: t["values"] for t in language(locale)["types"]}["INGREDIENT"]
     ids = [value["id"] for value in values]
-    shipped = [i for r in shipped_recipes().values() for c in r.components for i in c.ingredients]
+    shipped = [
+        i
+        for r in shipped_recipes().values()
+        if r.language == lang
+        for c in r.components
+        for i in c.ingredients
+    ]
     names = {value["name"]["value"] for value in values}
     # maple syrup is in both components: one value; twin lines of one name are one value too
     assert len(ids) == len(set(ids)) and set(ids) <= {i.key for i in shipped}
-    assert all(i.key in ids or models.speakable(i.name) in names for i in shipped)
+    assert all(i.key in ids or models.speakable(i.name, lang) in names for i in shipped)
     maple = next(value for value in values if value["id"] == "maple-syrup")
-    assert maple["name"]["value"] == "maple syrup"
+    assert maple["name"]["value"] == maple_name
     names = [value["name"]["value"] for value in values]
     assert len(names) == len(set(names)), "each value has its own name"
 

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from cookalong.kitchen.durations import format_iso_duration
 from cookalong.recipe.loader import short_title_for
 from tools.importer.ingredients import Line, read_line
+from tools.importer.lines_de import read_german_line, rules
 from tools.importer.links import link_ingredients
 from tools.importer.read import Page, Refused
 from tools.importer.steps import StepFacts, read_step
@@ -107,22 +108,31 @@ def _language(page: Page, texts: list[str], report: Report) -> str:
 
 
 def short_title(title: str, words: Words) -> str:
-    """What a cook calls it: without site names, parentheticals and claims ("easy")."""
+    """What a cook calls it: without site names, parentheticals and claims ("easy"); in
+    a language whose pack keeps case (German nouns), with the page's capitals."""
     main = re.split(r"\s+[|–—]\s+|\s+-\s+|:\s+", title)[0]
     if len(main.split()) < 2:
         main = title
     said = short_title_for(main)
+    if (pack_rules := rules(words.language)) and pack_rules.get("keep_case"):
+        said = _cased_like(said, main)
     claims = sorted(words.claims, key=len, reverse=True)
     changed = True
     while changed:
         changed = False
         for claim in claims:
             for pattern in (rf"^{re.escape(claim)}\s+", rf"\s+{re.escape(claim)}$"):
-                trimmed = re.sub(pattern, "", said)
+                trimmed = re.sub(pattern, "", said, flags=re.IGNORECASE)
                 if trimmed != said and len(trimmed.split()) >= 1:
                     said, changed = trimmed, True
     said = re.sub(r"[^\w\s'-]", " ", said)
     return " ".join(said.split()) or short_title_for(title)
+
+
+def _cased_like(said: str, written: str) -> str:
+    """``said`` (lower-cased) with each word as ``written`` spells it."""
+    spelled = {w.lower(): w for w in re.findall(r"[^\W\d_][\w'-]*", written)}
+    return " ".join(spelled.get(w, w) for w in said.split())
 
 
 def _servings(text: str | None, report: Report) -> int:
@@ -320,7 +330,8 @@ def _component(
     keys: set[str] = set()
     for text in lines:
         report.lines += 1
-        line = read_line(text, words)
+        pack_rules = rules(words.language)
+        line = read_german_line(text, words, pack_rules) if pack_rules else read_line(text, words)
         if line is None:
             continue
         ingredient_id = slug(line.name, 48)

@@ -87,7 +87,12 @@ def durations_in(text: str, words: Words) -> list[tuple[int, timedelta, timedelt
                 continue
         if low > timedelta(0):
             found.append((m.start(), low, high))
-    return found
+    lowered = text.lower()
+    for phrase, written in words.said_durations.items():  # "ca. eine halbe Stunde"
+        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", lowered):
+            if not any(start <= m.start() < start + 12 for start, _, _ in found):
+                found.append((m.start(), parse_duration(written), None))
+    return sorted(found, key=lambda hit: hit[0])
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

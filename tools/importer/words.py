@@ -1,4 +1,5 @@
-"""The importer's word tables, one small dict per language: German (or any language) is data.
+"""The importer's word tables, one per language: English here, German (or any language) from
+its pack's data (``speech/lang/<code>/words.json`` → ``importer`` → ``tables``).
 
 Each :class:`Words` holds what enrichment needs to read a page in that language: words to tell
 the language, the verbs a step is found by, the waits, the oven, the units and times the kitchen
@@ -10,7 +11,11 @@ the language is decided elsewhere (by the locales), not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from cookalong.speech.lang import pack_dir
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ class Words:
     wait_said_as: dict[str, str] = field(default_factory=dict)
     #: Places where a dish waits, and the wait it is there ("in the fridge" is a chill).
     wait_places: dict[str, str] = field(default_factory=dict)
+    #: Times said in words, to how the kitchen's parser reads them ("eine halbe Stunde").
+    said_durations: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -515,150 +522,35 @@ ENGLISH = Words(
     ),
 )
 
-GERMAN = Words(
-    language="de",
-    common=frozenset(
-        [
-            "und",
-            "die",
-            "der",
-            "das",
-            "mit",
-            "in",
-            "den",
-            "im",
-            "zu",
-            "von",
-            "für",
-            "ein",
-            "eine",
-            "auf",
-            "bis",
-            "minuten",
-            "etwas",
-            "salz",
-            "dazu",
-            "geben",
-            "oder",
-            "aus",
-            "dem",
-        ]
-    ),
-    verbs=(
-        "vorheizen",
-        "backen",
-        "braten",
-        "anbraten",
-        "kochen",
-        "garen",
-        "köcheln",
-        "rösten",
-        "grillen",
-        "schmoren",
-        "dünsten",
-        "mischen",
-        "verrühren",
-        "rühren",
-        "schlagen",
-        "kneten",
-        "schneiden",
-        "hacken",
-        "würfeln",
-        "reiben",
-        "schälen",
-        "würzen",
-        "salzen",
-        "pfeffern",
-        "abschmecken",
-        "bestreuen",
-        "bestreichen",
-        "marinieren",
-        "abgießen",
-        "abtropfen",
-        "geben",
-        "legen",
-        "verteilen",
-        "servieren",
-        "kühlen",
-        "ruhen",
-        "gehen",
-        "abkühlen",
-        "einfrieren",
-        "schmelzen",
-        "pürieren",
-        "füllen",
-        "formen",
-        "belegen",
-        "erhitzen",
-        "anschwitzen",
-        "ablöschen",
-        "einrühren",
-        "unterheben",
-        "waschen",
-    ),
-    waits=frozenset(
-        [
-            "backen",
-            "kühlen",
-            "ruhen",
-            "gehen",
-            "abkühlen",
-            "marinieren",
-            "ziehen",
-            "garen",
-            "schmoren",
-        ]
-    ),
-    into_oven=("backen", "in den ofen", "in den backofen", "im ofen", "im backofen"),
-    out_of_oven=("aus dem ofen", "aus dem backofen", "herausnehmen"),
-    oven=("ofen", "backofen", "vorheizen", "backen", "umluft", "ober-/unterhitze"),
-    preheat=("vorheizen", "vorgeheizt"),
-    broil=("grillfunktion", "grill"),
-    roast=("rösten",),
-    fan=("umluft", "heißluft"),
-    top_bottom=("ober-/unterhitze", "ober- und unterhitze", "ober-unterhitze"),
-    time_units={
-        "minuten": "minutes",
-        "minute": "minutes",
-        "min.": "minutes",
-        "stunden": "hours",
-        "stunde": "hours",
-        "std.": "hours",
-        "sekunden": "seconds",
-    },
-    overnight=("über nacht",),
-    units={
-        "el": "tablespoon",
-        "tl": "teaspoon",
-        "prise": "pinch",
-        "prisen": "pinch",
-        "msp.": "pinch",
-        "msp": "pinch",
-        "tasse": "cup",
-        "tassen": "cup",
-    },
-    containers=frozenset(
-        ["dose", "dosen", "zehe", "zehen", "bund", "packung", "päckchen", "stück", "scheibe"]
-    ),
-    preparation=frozenset(
-        ["gehackt", "gewürfelt", "gerieben", "geschält", "weich", "geschmolzen", "fein"]
-    ),
-    to_taste=("nach geschmack", "nach belieben", "zum bestreuen", "etwas"),
-    describing=frozenset(
-        ["groß", "große", "großer", "klein", "kleine", "kleiner", "frisch", "frische"]
-    ),
-    alternatives=(" oder ", " und "),
-    garnish=("zum garnieren", "zum servieren", "zum bestreuen"),
-    serve_steps=("servieren", "garnieren", "bestreuen"),
-    all_ingredients=("alle zutaten", "restlichen zutaten"),
-    equipment=("backofen", "ofen", "pfanne", "topf", "schüssel", "backblech", "auflaufform"),
-    claims=("einfach", "schnell", "das beste", "beste", "rezept"),
-    step_heading=r"(?:schritt|zubereitung)\s*\d*\s*:?",
-    until=("bis",),
-    and_word="und",
-    verb_first=False,
-    degrees=("grad",),
-)
+
+def pack_words(language: str) -> Words | None:
+    """A language's tables from its pack's data (``words.json`` → ``importer`` → ``tables``),
+    or ``None`` when the pack has none: German is data, as a third language would be."""
+    try:
+        path = pack_dir(language) / "words.json"
+    except KeyError:
+        return None
+    if not path.is_file():
+        return None
+    tables = json.loads(path.read_text(encoding="utf-8")).get("importer", {}).get("tables")
+    if tables is None:
+        return None
+    kinds = {f.name: str(f.type) for f in fields(Words)}
+    values: dict[str, Any] = {}
+    for name, value in tables.items():
+        kind = kinds[name]  # an unknown table is a KeyError: a typo in the pack
+        if kind.startswith("frozenset"):
+            value = frozenset(value)
+        elif kind.startswith("tuple"):
+            value = tuple(value)
+        values[name] = value
+    return Words(language=language, **values)
+
+
+_GERMAN = pack_words("de")
+if _GERMAN is None:
+    raise RuntimeError("the German pack's words.json has no importer tables")
+GERMAN: Words = _GERMAN
 
 #: Words that only tell a language apart (for pages that do not say theirs).
 _COMMON_ONLY = {
