@@ -33,6 +33,7 @@ import argparse
 import json
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -525,6 +526,37 @@ class _Value:
                 self.synonyms.append(phrase)
 
 
+#: The languages whose recipe titles end in their head noun: "six-minute seared ahi tuna
+#: steaks" is said "the tuna steaks". (A German title, "Rotkohlsuppe mit Kokosmilch", is not
+#: shortened: its head comes first and what follows it is not droppable word by word.)
+_TITLE_HEAD_LAST = frozenset({"en"})
+_TITLE_JOINS = frozenset({"and", "with", "or", "of", "in", "on", "a", "an", "the", "&"})
+
+
+def _title_shortenings(recipes: Iterable[Any], language: str) -> dict[str, list[str]]:
+    """The shorter names a cook gives a title ("seared ahi tuna steaks", "ahi tuna steaks",
+    "tuna steaks", and the head noun alone), each kept only when no other recipe's title
+    shortens to it too (two recipes that both say "pizza" are asked about by the handlers)."""
+    if language not in _TITLE_HEAD_LAST:
+        return {}
+    found: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for recipe in recipes:
+        words = speakable(re.sub(r"\([^)]*\)", " ", recipe.short_title), language).split()
+        phrases = [
+            " ".join(words[i:])
+            for i in range(1, len(words))
+            if words[i] not in _TITLE_JOINS  # not "and spinach frittata"
+        ]
+        found[recipe.id] = phrases
+        for phrase in phrases:
+            owners[phrase].add(recipe.id)
+    return {
+        rid: [p for p in phrases if owners[p] == {rid} and len(p) > 2]
+        for rid, phrases in found.items()
+    }
+
+
 def recipe_slot_values(recipes: Iterable[Any], language: str = "en") -> dict[str, list[_Value]]:
     """The recipe-derived slot types: INGREDIENT, COMPONENT, STEP_ACTION, TIP_TOPIC.
 
@@ -559,9 +591,13 @@ def recipe_slot_values(recipes: Iterable[Any], language: str = "en") -> dict[str
     recipes = [recipe for recipe in recipes if recipe.language == language]
     by_name: dict[str, _Value] = {}
     seen_keys: set[str] = set()
+    shortened = _title_shortenings(recipes, language)
     for recipe in sorted(recipes, key=lambda recipe: recipe.id):
         value("RECIPE", recipe.id, recipe.short_title).add(
-            recipe.short_title, *recipe.aliases, re.sub(r"\([^)]*\)", " ", recipe.title)
+            recipe.short_title,
+            *recipe.aliases,
+            re.sub(r"\([^)]*\)", " ", recipe.title),
+            *shortened.get(recipe.id, ()),
         )
         for component in recipe.components:
             value("COMPONENT", component.id, component.name).add(
