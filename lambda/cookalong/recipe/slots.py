@@ -12,42 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cookalong.recipe.model import Recipe
-
-#: Number words, as Alexa's speech recognition writes them (index = value).
-UNIT_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-TENS_WORDS = (
-    "-",
-    "-",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-)
+from cookalong.speech.lang.en.numbers import TENS_WORDS, UNIT_WORDS
 
 
 def speakable(text: str, language: str = "en") -> str:

@@ -9,29 +9,10 @@ from __future__ import annotations
 
 import re
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["-", "-", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+from cookalong.speech.lang.en.numbers import TENS_WORDS, UNIT_WORDS
+
+_UNITS = UNIT_WORDS
+_TENS = TENS_WORDS
 _ORDINALS = [
     "zeroth",
     "first",

@@ -44,30 +44,10 @@ from cookalong.kitchen.units import (
     tablespoon_ml_for,
     unit_for,
 )
+from cookalong.speech.lang.en.numbers import TENS_WORDS, UNIT_WORDS
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ONES = UNIT_WORDS
+_TENS = TENS_WORDS
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
 
 # denominator → (singular, plural) names of the parts
