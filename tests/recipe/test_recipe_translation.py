@@ -36,3 +36,23 @@ def test_the_german_pork_belly_is_faithful_to_the_english_one():
                 (d.minimum, d.maximum) for d in b.durations
             ]
             assert a.ingredient_ids == b.ingredient_ids
+
+
+def test_the_first_recipes_translation_comes_right_after_it_in_the_catalog():
+    # given the first recipe, another German recipe listed before the translation, then it
+    from cookalong.recipe.catalog import build_catalog
+    from tests.fixtures.recipes import paths as fixture_paths
+
+    paths = fixture_paths(
+        ("maple-glazed-pork-belly", "hackbraten-supersaftig", "schweinebauch-mit-ahornglasur")
+    )
+
+    # when the build writes the catalog
+    order = [entry.id for entry in build_catalog(paths)]
+
+    # then every language opens on the same dish: the pork belly, then its translation
+    assert order == [
+        "maple-glazed-pork-belly",
+        "schweinebauch-mit-ahornglasur",
+        "hackbraten-supersaftig",
+    ]

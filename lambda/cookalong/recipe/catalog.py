@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from cookalong.recipe.loader import RecipeError, default_recipe_paths, load_recipe
+from cookalong.recipe.loader import RecipeError, catalog_order, default_recipe_paths, load_recipe
 from cookalong.recipe.model import Recipe
 from cookalong.record import Record
 
@@ -44,6 +44,7 @@ def entry_of(recipe: Recipe, path: Path) -> Entry:
 def build_catalog(paths: Iterable[str | os.PathLike[str]]) -> list[Entry]:
     """Load and validate every recipe file; refuse two recipes with one id."""
     entries: dict[str, Entry] = {}
+    translations: dict[str, str | None] = {}
     for path in paths:
         recipe = load_recipe(path)
         if recipe.id in entries:
@@ -52,7 +53,8 @@ def build_catalog(paths: Iterable[str | os.PathLike[str]]) -> list[Entry]:
                 f"{entries[recipe.id].path}"
             )
         entries[recipe.id] = entry_of(recipe, Path(path))
-    return list(entries.values())
+        translations[recipe.id] = recipe.translation_of
+    return [entries[rid] for rid in catalog_order(list(translations.items()))]
 
 
 def write_catalog(entries: Iterable[Entry], directory: Path) -> Path:

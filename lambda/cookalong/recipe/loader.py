@@ -297,7 +297,25 @@ def load_recipes(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Recipe]:
                 f"{recipes[recipe.id].path}"
             )
         recipes[recipe.id] = recipe
-    return recipes
+    order = catalog_order([(r.id, r.translation_of) for r in recipes.values()])
+    return {rid: recipes[rid] for rid in order}
+
+
+def catalog_order(recipes: list[tuple[str, str | None]]) -> list[str]:
+    """Recipe ids in the catalog's order: the first recipe, then its translations, then the
+    rest as listed, so that every language's first recipe is the same dish (a German locale
+    opens on the Schweinebauch, as an English one on the pork belly).
+
+    ``recipes``: (id, the id it is a translation of) in the order the files are listed."""
+    if not recipes:
+        return []
+    first = recipes[0][0]
+    rest = recipes[1:]
+    return [
+        first,
+        *(rid for rid, of in rest if of == first),
+        *(rid for rid, of in rest if of != first),
+    ]
 
 
 def default_recipe_paths(environ: Mapping[str, str] | None = None) -> list[Path]:
