@@ -8,14 +8,13 @@ The words are the pack's data; the order of reading is here.
 
 from __future__ import annotations
 
-import json
 import re
 from fractions import Fraction
 from functools import cache
 from typing import Any
 
 from cookalong.kitchen.amounts import Amount, take_number
-from cookalong.speech.lang import pack_dir
+from cookalong.speech.lang import words as pack_words_json
 from tools.importer.ingredients import Line
 from tools.importer.words import Words
 
@@ -31,12 +30,9 @@ _NOT_IN_NAME = re.compile(r"[,;.!?:*\"“”„/®™©]+")
 def rules(language: str) -> dict[str, Any] | None:
     """The pack's ``importer`` section for a language, or ``None`` when it has none."""
     try:
-        path = pack_dir(language) / "words.json"
-    except KeyError:
+        data = pack_words_json(language)
+    except KeyError:  # no pack for that language
         return None
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
     section = data.get("importer")
     if section is None:
         return None

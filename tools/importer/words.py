@@ -11,11 +11,10 @@ the language is decided elsewhere (by the locales), not here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from cookalong.speech.lang import pack_dir
+from cookalong.speech.lang import words as pack_words_json
 
 
 @dataclass(frozen=True)
@@ -527,12 +526,9 @@ def pack_words(language: str) -> Words | None:
     """A language's tables from its pack's data (``words.json`` → ``importer`` → ``tables``),
     or ``None`` when the pack has none: German is data, as a third language would be."""
     try:
-        path = pack_dir(language) / "words.json"
-    except KeyError:
+        tables = pack_words_json(language).get("importer", {}).get("tables")
+    except KeyError:  # no pack for that language
         return None
-    if not path.is_file():
-        return None
-    tables = json.loads(path.read_text(encoding="utf-8")).get("importer", {}).get("tables")
     if tables is None:
         return None
     kinds = {f.name: str(f.type) for f in fields(Words)}
