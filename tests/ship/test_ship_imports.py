@@ -72,11 +72,12 @@ for line in sys.stdin:  # one session: attributes carried from each answer, as A
 """
 
 
-def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list[dict[str, Any]]:
+def _run(script: str, args: list[str], stdin: str, environ: dict[str, str]) -> str:
+    """``script`` run by the Lambda's Python with only the artifact importable; its stdout."""
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **environ}
     result = subprocess.run(
-        [lambda_python(), "-I", "-S", "-c", _PROBE, str(artifact)],
-        input="".join(json.dumps(event) + "\n" for event in events),
+        [lambda_python(), "-I", "-S", "-c", script, *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env=env,
@@ -84,7 +85,12 @@ def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return [json.loads(line) for line in result.stdout.splitlines()]
+    return result.stdout
+
+
+def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list[dict[str, Any]]:
+    stdin = "".join(json.dumps(event) + "\n" for event in events)
+    return [json.loads(line) for line in _run(_PROBE, [str(artifact)], stdin, environ).splitlines()]
 
 
 def _session(names: list[str], api: str) -> list[dict]:
@@ -148,19 +154,11 @@ def test_after_a_snapstart_restore_the_function_answers_on_a_new_client(
         "    return hook\n",
         encoding="utf-8",
     )
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **function_env}
     # when the initialised function is restored and then launched
-    result = subprocess.run(
-        [lambda_python(), "-I", "-S", "-c", _RESTORE, str(artifact), str(tmp_path)],
-        input=json.dumps(load_event("launch")),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+    out = _run(
+        _RESTORE, [str(artifact), str(tmp_path)], json.dumps(load_event("launch")), function_env
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    restored = json.loads(result.stdout)
+    restored = json.loads(out)
     # then its one hook made a new DynamoDB client, and the launch is answered through it
     assert restored["hooks"] == 1
     assert restored["new_client"] is True
