@@ -117,3 +117,16 @@ def tiny_skill() -> CustomSkill:
     builder.add_request_handler(_Launch())
     builder.add_request_handler(_HowMuch())
     return builder.create()
+
+
+@pytest.fixture
+def service(tiny_skill: CustomSkill, verifier: SignatureVerifier) -> Iterator[str]:
+    """The tiny skill behind the web service, verification on, SKILL_ID set: its URL."""
+    from cookalong.web import create_app  # after the oscrypto fix above
+    from tests.web.servers import serving
+
+    app = create_app(
+        tiny_skill, environ={"SKILL_ID": SKILL_ID}, signature_verifier=verifier, recipes={}
+    )
+    with serving(app) as url:
+        yield url

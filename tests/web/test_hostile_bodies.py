@@ -10,28 +10,17 @@ import http.client as httplib
 import logging
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from ask_sdk_core.skill import CustomSkill
 
 import cookalong.web_body
-from cookalong.verifier import SignatureVerifier
 from cookalong.web import MAX_REQUEST_BYTES, create_app
-from tests.web.conftest import CHAIN_PATH, SKILL_ID, body_of, envelope
+from tests.web.conftest import CHAIN_PATH, body_of, envelope
 from tests.web.pki import TestPKI
 from tests.web.servers import AMAZON, Reply, http, serving
-
-
-@pytest.fixture
-def service(tiny_skill: CustomSkill, verifier: SignatureVerifier) -> Iterator[str]:
-    app = create_app(
-        tiny_skill, environ={"SKILL_ID": SKILL_ID}, signature_verifier=verifier, recipes={}
-    )
-    with serving(app) as url:
-        yield url
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,16 +26,6 @@ GOOD_URL = AMAZON + CHAIN_PATH
 def speech(reply: Reply) -> str:
     output = reply.body["response"]["outputSpeech"]
     return output.get("ssml") or output.get("text") or ""
-
-
-@pytest.fixture
-def service(tiny_skill: CustomSkill, verifier: SignatureVerifier) -> Iterator[str]:
-    """The tiny skill behind the web service, verification on, SKILL_ID set."""
-    app = create_app(
-        tiny_skill, environ={"SKILL_ID": SKILL_ID}, signature_verifier=verifier, recipes={}
-    )
-    with serving(app) as url:
-        yield url
 
 
 @pytest.fixture
