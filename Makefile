@@ -124,7 +124,8 @@ build-SkillFunction:
 # beside the package, and lambda/requirements.txt installed for arm64 CPython 3.13 without
 # dependency resolution (the file is the complete list: the tests import the artifact with
 # nothing else on sys.path). Bytecode is compiled once here: /var/task is read-only on Lambda,
-# and a zip keeps mtimes to 2 s, so the .pyc files are hash-based and unchecked.
+# and a zip keeps mtimes to 2 s, so the .pyc files are hash-based and unchecked. The patterns a
+# cold start compiles are shipped compiled too (tools/regex_cache.py, for the same Python).
 # RECIPES_DIR: the recipes shipped beside recipe.json (make bench builds one of 200 elsewhere).
 RECIPES_DIR ?= recipes
 lambda-artifact: $(VENV)/.ready
@@ -143,8 +144,9 @@ lambda-artifact: $(VENV)/.ready
 	rm -rf "$(ARTIFACTS_DIR)/bin"
 	$(if $(filter 0,$(TRIM_BOTOCORE)),,$(PY) tools/trim_botocore.py "$(ARTIFACTS_DIR)")
 	@if $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))'; then \
-	  $(PY) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"; \
-	else echo "lambda-artifact: $(PY) is not Python 3.13; shipping no .pyc files"; fi
+	  $(PY) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)" && \
+	  $(PY) tools/regex_cache.py "$(ARTIFACTS_DIR)"; \
+	else echo "lambda-artifact: $(PY) is not Python 3.13; shipping no .pyc files and no regex cache"; fi
 
 # --- Performance (bench/) ------------------------------------------------------------------
 # The artifact is built both ways (SHIP_BOTO3=1 and 0) by sam build, then measured against an

@@ -19,6 +19,10 @@ import gc
 
 gc.disable()
 
+from cookalong.compat import regex_cache  # noqa: E402
+
+regex_cache.install()  # before any module compiles a pattern: see that module
+
 import logging  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402

@@ -117,8 +117,10 @@ NEUTRAL_WORDS = frozenset(
     )
 )
 _NEUTRAL = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, NEUTRAL_WORDS), key=len, reverse=True)) + r")\b"
-)
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, NEUTRAL_WORDS), key=lambda word: (-len(word), word)))
+    + r")\b"
+)  # longest first; the order is fixed (a set's is not), so the pattern is the same every run
 
 
 def _per_ml(grams: str, per: str, unit: str) -> Fraction:

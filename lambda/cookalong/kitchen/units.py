@@ -177,8 +177,10 @@ def _alias_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _EXACT_ALIASES, _FOLDED_ALIASES = _alias_tables()
-# Longest first, so "fl oz" wins over "fl" and "tbsp." over "tbsp".
-_ALIASES_BY_LENGTH = sorted({*_EXACT_ALIASES, *_FOLDED_ALIASES}, key=len, reverse=True)
+# Longest first, so "fl oz" wins over "fl" and "tbsp." over "tbsp"; ties in a fixed order.
+_ALIASES_BY_LENGTH = sorted(
+    {*_EXACT_ALIASES, *_FOLDED_ALIASES}, key=lambda alias: (-len(alias), alias)
+)
 
 
 def unit_for(name: str) -> Unit:
