@@ -12,7 +12,9 @@ DynamoDB, so the artifact keeps:
 - ``botocore/data``: the top-level files botocore loads for any client (``_retry.json``,
   ``sdk-default-configuration.json``, ``partitions.json``), ``endpoints.json`` with every
   partition's own data but only the services in :data:`SERVICES`, and those services' newest
-  API version (model, endpoint rule set, paginators, waiters; not the documentation examples);
+  API version (model, endpoint rule set, paginators, waiters; not the documentation examples),
+  stored as plain JSON where botocore ships it gzipped (botocore looks for ``.json`` first; the
+  first client then parses the model without decompressing it, and the zip compresses it anyway);
 - ``boto3/data``: only :data:`SERVICES` (their resource models).
 
 A client for any other service then fails with botocore's ``UnknownServiceError``; the ship
@@ -24,6 +26,7 @@ Exit status: 0 trimmed (or no botocore in the artifact: ``SHIP_BOTO3=0``); 2 bad
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import sys
@@ -70,6 +73,9 @@ def trim(artifact: Path, services: tuple[str, ...] = SERVICES) -> bool:
             shutil.rmtree(old)
         for name in UNUSED_IN_VERSION:
             (versions[-1] / name).unlink(missing_ok=True)
+        for packed in versions[-1].glob("*.json.gz"):  # botocore reads .json before .json.gz
+            packed.with_suffix("").write_bytes(gzip.decompress(packed.read_bytes()))
+            packed.unlink()
     endpoints = data / "endpoints.json"
     trimmed = trim_endpoints(json.loads(endpoints.read_text(encoding="utf-8")), services)
     endpoints.write_text(json.dumps(trimmed, separators=(",", ":")), encoding="utf-8")

@@ -3,7 +3,8 @@
 Not a timing (those are in ``make bench``): what a cold start builds and imports, seen from
 inside the function's own process. Importing ``app`` must build the one DynamoDB client the
 skill uses and nothing else from boto3, and must not import ``requests`` or any Alexa service
-client; they load when a request first calls an Alexa API (a timer).
+client, nor boto3's S3 transfer manager (s3transfer); the Alexa clients load when a request
+first calls an Alexa API (a timer).
 """
 
 from __future__ import annotations
@@ -123,6 +124,32 @@ def test_a_cold_start_builds_one_dynamodb_client_and_no_alexa_service_client(
     assert after_timer["made"] == [["client", "dynamodb"]]
     assert after_timer["requests"] is True
     assert "timer_management" in after_timer["service_modules"]
+
+
+# Imports the function as Lambda does (nothing imported before it) and answers one launch.
+_CLEAN = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import app
+
+answer = app.lambda_handler(json.loads(sys.stdin.read()), None)
+print(json.dumps({
+    "packages": sorted({name.split(".")[0] for name in sys.modules}),
+    "speech": answer["response"]["outputSpeech"]["ssml"],
+}))
+"""
+
+
+def test_a_cold_start_loads_nothing_of_boto3s_s3_transfer_machinery(
+    artifact: Path, function_env: dict[str, str]
+):
+    # given the built function and a table
+    # when it is imported and launched, as a new Lambda container does
+    out = json.loads(_run(_CLEAN, [str(artifact)], json.dumps(load_event("launch")), function_env))
+    # then the cook was greeted, and neither s3transfer nor what it pulls in was imported
+    assert "<speak>" in out["speech"]
+    assert "boto3" in out["packages"]
+    assert not {"s3transfer", "multiprocessing"} & set(out["packages"])
 
 
 _RESTORE = r"""

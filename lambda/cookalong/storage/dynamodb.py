@@ -32,9 +32,10 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from cookalong.compat import deferred_http2
+from cookalong.compat import deferred_http2, deferred_s3transfer
 
 deferred_http2.install()  # before botocore imports urllib3: see that module
+deferred_s3transfer.install()  # before boto3 imports s3transfer: see that module
 
 import boto3  # noqa: E402
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter  # noqa: E402
