@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -90,3 +91,24 @@ def test_nulls_stay_none_as_the_sdk_reads_them():
     fast = FastSerializer().read(envelope, RequestEnvelope)
     assert fast.request.locale is None
     assert fast.context.system.api_access_token is None
+
+
+def test_session_attributes_deep_copy_as_the_sdk_copies_them():
+    # given a request whose session carries nested attributes, as a cook mid-recipe sends
+    event = json.loads((EVENTS[0].parent / "how_much_maple_syrup.json").read_text("utf-8"))
+    event["session"]["attributes"] = {
+        "state": {"recipes": {"pork": {"at": {"aioli": 2}, "running": [{"s": 5}]}}, "v": 2},
+        "turn": {"last": "Step 5.", "n": 1.5, "done": False, "none": None},
+    }
+    attributes = FastSerializer().read(event, RequestEnvelope).session.attributes
+    # when the SDK's AttributesManager deep-copies them and a handler changes the copy
+    copied = copy.deepcopy(attributes)
+    copied["state"]["recipes"]["pork"]["running"][0]["s"] = 6
+    copied["turn"]["last"] = "Step 6."
+    # then the copy started equal, and the request's attributes are untouched
+    assert copy.deepcopy(attributes) == event["session"]["attributes"]
+    assert attributes["state"]["recipes"]["pork"]["running"][0]["s"] == 5
+    assert attributes["turn"]["last"] == "Step 5."
+    # and a value that is not JSON is still copied deeply
+    attributes["turn"]["odd"] = {1, 2}
+    assert copy.deepcopy(attributes)["turn"]["odd"] is not attributes["turn"]["odd"]
