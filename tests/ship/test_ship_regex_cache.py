@@ -128,3 +128,14 @@ def test_a_cache_written_by_another_python_is_ignored(artifact: Path, tmp_path: 
     report = _run(_FOREIGN, [str(artifact), str(tmp_path / "foreign.marshal")], {})
     # then nothing is taken from it: patterns compile as usual
     assert report == {"installed": 0, "grew": 0}
+
+
+def test_no_cache_or_an_unreadable_one_changes_nothing(tmp_path: Path):
+    # given no cache file, and one that is not a cache
+    from cookalong.compat import regex_cache
+
+    garbage = tmp_path / "regex-cache.marshal"
+    garbage.write_bytes(b"not marshal data")
+    # when either is installed, then no pattern is taken from it
+    assert regex_cache.install(str(tmp_path / "missing.marshal")) == 0
+    assert regex_cache.install(str(garbage)) == 0
