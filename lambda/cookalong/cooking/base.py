@@ -150,6 +150,8 @@ class SessionBase:
 
     # -- what runs -------------------------------------------------------------------------
     def _clocks(self) -> list[Clock]:
+        if not self.progress.running:
+            return []  # without the recipe: a welcome loads none
         return clocks(self.recipe, self.progress, self.now)
 
     def _clock_at(self, component_id: str, number: int) -> Clock | None:
