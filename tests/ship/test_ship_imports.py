@@ -42,6 +42,8 @@ def resource(self, service_name, *args, **kwargs):
 
 botocore.session.Session.create_client = create_client
 boto3.session.Session.resource = resource
+#: What a new cook's launch does not need: loaded with the first request that does.
+DEFERRED = ("cookalong.kitchen.densities", "cookalong.recipe.slots")
 BASE = {"api_client", "api_client_message", "api_client_request", "api_client_response",
         "api_configuration", "serializer"}
 
@@ -56,6 +58,7 @@ def loaded(answer=None):
         "requests": "requests" in sys.modules,
         "sdk_api_client": "ask_sdk_core.api_client" in sys.modules,
         "service_modules": sorted(set(services)),
+        "deferred": [name for name in DEFERRED if name in sys.modules],
         "language_packs": sorted(
             name.split(".")[3] for name in sys.modules
             if name.startswith("cookalong.speech.lang.") and name.count(".") == 3
@@ -129,7 +132,7 @@ def test_a_cold_start_builds_one_dynamodb_client_and_no_alexa_service_client(
     assert "timer_management" in after_timer["service_modules"]
 
 
-def test_a_language_pack_loads_with_the_first_request_in_one_of_its_locales(
+def test_a_language_pack_and_the_tables_load_with_the_first_request_that_needs_them(
     artifact: Path, function_env: dict[str, str]
 ):
     # given the built function, and a German launch after an English one (another cook)
@@ -143,9 +146,10 @@ def test_a_language_pack_loads_with_the_first_request_in_one_of_its_locales(
     )
     # then the import loaded only the English pack (the kitchen's own words are English)
     assert after_import["language_packs"] == ["en"]
-    # and the English launch no other
+    # and the English launch no other, nor the density table or the slot values
     assert after_english["speech"]
     assert after_english["language_packs"] == ["en"]
+    assert after_import["deferred"] == after_english["deferred"] == []
     # and the German one, answered in German, loaded the German pack
     assert "Willkommen" in after_german["speech"]
     assert after_german["language_packs"] == ["de", "en"]
