@@ -17,7 +17,8 @@ defined once, here:
 - :func:`replace` is ``dataclasses.replace`` for records (and dataclasses).
 
 Defaults must be immutable (they are shared, as a dataclass's are): a class that needs a fresh
-mutable value per instance (a dataclass's ``default_factory``) makes it in ``__post_init__``.
+mutable value per instance (a dataclass's ``default_factory``) makes it itself, in
+``__post_init__`` or in an ``__init__`` of its own.
 """
 
 from __future__ import annotations
