@@ -6,7 +6,7 @@ from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
 
-from cookalong.record import Record
+from cookalong.record import Record, replace
 
 
 class Timer(Record):
@@ -44,3 +44,35 @@ def test_a_record_is_frozen_and_refuses_wrong_arguments():
         Timer("t1", timer_id="t2")
     with pytest.raises(TypeError):
         Timer("t1", colour="red")
+
+
+class Reading(Record):
+    degrees: int
+    scale: str = "F"
+    notes: dict | None = None
+
+    _uncompared = frozenset({"notes"})
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scale", self.scale.upper())
+        if self.degrees < 0:
+            raise ValueError("no negative readings")
+
+
+def test_a_record_runs_its_post_init_and_replace_makes_a_checked_copy():
+    reading = Reading(275, "f")
+    assert reading.scale == "F"  # normalised after the fields were set
+    warmer = replace(reading, degrees=300)
+    assert warmer == Reading(300) and reading == Reading(275)
+    with pytest.raises(ValueError):
+        replace(reading, degrees=-1)  # through __init__ and __post_init__, as a new one
+    with pytest.raises(TypeError):
+        replace(reading, colour="red")
+    # a dataclass is replaced by dataclasses.replace
+    assert replace(TimerDataclass("t1"), step=2) == TimerDataclass("t1", 2)
+
+
+def test_uncompared_fields_are_shown_but_neither_compared_nor_hashed():
+    one, other = Reading(275, notes={"a": 1}), Reading(275, notes={"b": 2})
+    assert one == other and hash(one) == hash(other)
+    assert repr(one) == "Reading(degrees=275, scale='F', notes={'a': 1})"

@@ -181,3 +181,20 @@ def test_check_recipes_runs_as_a_script_and_exits_nonzero(tmp_path: Path) -> Non
     # then the exit status says which is which
     assert (ok.returncode, bad.returncode, usage.returncode) == (0, 1, 2), ok.stderr
     assert f"{broken}: $.servings: must be bigger than or equal to 1" in bad.stderr
+
+
+def test_a_recipe_the_build_validated_loads_the_same_and_a_changed_one_is_checked_again(
+    tmp_path: Path,
+) -> None:
+    # given a recipe file and the catalog the build writes for it (with the file's hash)
+    from cookalong.recipe.catalog import build_catalog, read_catalog, write_catalog
+
+    path = write_recipe(tmp_path)
+    (entry,) = read_catalog(write_catalog(build_catalog([path]), tmp_path))
+    # when the skill loads it from the catalog
+    # then it is the recipe a full load makes
+    assert entry.load() == loader.load_recipe(path)
+    # and once the file has changed since the build, the schema is enforced again
+    write_recipe(tmp_path, lambda d: d.update(servings="eight"))
+    with pytest.raises(RecipeError, match=r"recipe\.json: \$\.servings: "):
+        entry.load()

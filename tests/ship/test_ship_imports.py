@@ -43,6 +43,8 @@ def resource(self, service_name, *args, **kwargs):
 
 botocore.session.Session.create_client = create_client
 boto3.session.Session.resource = resource
+#: What a new cook's launch does not need: loaded with the first request that does.
+DEFERRED = ("cookalong.kitchen.densities", "cookalong.recipe.slots")
 BASE = {"api_client", "api_client_message", "api_client_request", "api_client_response",
         "api_configuration", "serializer"}
 
@@ -57,6 +59,11 @@ def loaded(answer=None):
         "requests": "requests" in sys.modules,
         "sdk_api_client": "ask_sdk_core.api_client" in sys.modules,
         "service_modules": sorted(set(services)),
+        "deferred": [name for name in DEFERRED if name in sys.modules],
+        "language_packs": sorted(
+            name.split(".")[3] for name in sys.modules
+            if name.startswith("cookalong.speech.lang.") and name.count(".") == 3
+        ),
         "speech": answer and json.dumps(answer.get("response", {}).get("outputSpeech")),
     }), flush=True)
 
@@ -124,6 +131,29 @@ def test_a_cold_start_builds_one_dynamodb_client_and_no_alexa_service_client(
     assert after_timer["made"] == [["client", "dynamodb"]]
     assert after_timer["requests"] is True
     assert "timer_management" in after_timer["service_modules"]
+
+
+def test_a_language_pack_and_the_tables_load_with_the_first_request_that_needs_them(
+    artifact: Path, function_env: dict[str, str]
+):
+    # given the built function, and a German launch after an English one (another cook)
+    german = load_event("launch")
+    german["request"]["locale"] = "de-DE"
+    german["session"]["user"]["userId"] += "-de"
+    german["context"]["System"]["user"]["userId"] += "-de"
+    # when it is imported and answers both
+    after_import, after_english, after_german = _loaded(
+        artifact, function_env, [load_event("launch"), german]
+    )
+    # then the import loaded only the English pack (the kitchen's own words are English)
+    assert after_import["language_packs"] == ["en"]
+    # and the English launch no other, nor the density table or the slot values
+    assert after_english["speech"]
+    assert after_english["language_packs"] == ["en"]
+    assert after_import["deferred"] == after_english["deferred"] == []
+    # and the German one, answered in German, loaded the German pack
+    assert "Willkommen" in after_german["speech"]
+    assert after_german["language_packs"] == ["de", "en"]
 
 
 # Imports the function as Lambda does (nothing imported before it) and answers one launch.

@@ -12,7 +12,6 @@ from ask_sdk_model.dialog import DynamicEntitiesDirective
 from ask_sdk_model.er.dynamic import Entity, EntityListItem, EntityValueAndSynonyms, UpdateBehavior
 
 from cookalong.recipe.model import Recipe
-from cookalong.recipe.slots import recipe_slot_values
 
 #: The slot types a recipe replaces with its own values.
 ENTITY_TYPES = ("INGREDIENT", "COMPONENT")
@@ -24,6 +23,8 @@ MAX_SYNONYMS = 100
 
 def recipe_entities(recipe: Recipe) -> DynamicEntitiesDirective:
     """The directive that makes ``recipe``'s names the session's dynamic entities."""
+    from cookalong.recipe.slots import recipe_slot_values  # when a recipe is first chosen
+
     values = recipe_slot_values(recipe)
     types = []
     budget = MAX_ENTITIES

@@ -15,7 +15,6 @@ from cookalong.alexa.persistence import persistence_interceptors
 from cookalong.alexa.serializer import FastSerializer
 from cookalong.alexa.state import LoadCookingSession, StoreCookingSession
 from cookalong.cooking.session import Cookbook, default_cookbook
-from cookalong.speech.voice import known_locales, voice_for
 
 
 def handled_intents() -> frozenset[str]:
@@ -49,8 +48,8 @@ def build_skill(
     if skill_id is None:
         skill_id = os.environ.get("SKILL_ID") or None
     cookbook = cookbook or default_cookbook()
-    for locale in known_locales():
-        voice_for(locale)  # load every locale's words at start-up
+    # Each locale's words (and its language's pack) load when a request first speaks it, once
+    # per process: an English cold start never reads German.
 
     # The API client serves the service clients (the Timer API); it imports requests lazily.
     builder = CustomSkillBuilder(

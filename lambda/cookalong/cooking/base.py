@@ -3,7 +3,6 @@ are made."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cookalong.cooking.messages import Msg, Quantity, Reply, StepView
@@ -11,6 +10,7 @@ from cookalong.cooking.now import Clock, clock_of, clocks, timer_length
 from cookalong.cooking.offers import About, Offer
 from cookalong.cooking.state import Activity, CookingState, Oven, Progress
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step
+from cookalong.record import replace
 
 if TYPE_CHECKING:
     from cookalong.cooking.lookup import RecipeIndex
@@ -150,6 +150,8 @@ class SessionBase:
 
     # -- what runs -------------------------------------------------------------------------
     def _clocks(self) -> list[Clock]:
+        if not self.progress.running:
+            return []  # without the recipe: a welcome loads none
         return clocks(self.recipe, self.progress, self.now)
 
     def _clock_at(self, component_id: str, number: int) -> Clock | None:

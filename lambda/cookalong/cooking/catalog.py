@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cookalong.cooking.base import SessionBase
 from cookalong.cooking.effects import UseRecipeEntities
 from cookalong.cooking.messages import Msg, Reply
+from cookalong.record import replace
 
 #: How many recipe titles one answer names before it offers more.
 TITLES_PER_TURN = 3

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cookalong.kitchen.amounts import Amount
@@ -13,12 +12,19 @@ if TYPE_CHECKING:
     from cookalong.cooking.effects import Effect
 
 
-@dataclass(frozen=True)
-class Msg:
+_NO_PARAMS: dict[str, Any] = {}  # the default: each message gets a dict of its own
+
+
+class Msg(Record):
     """One sentence to say: a key of the locale resources and the values it mentions."""
 
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]
+
+    def __init__(self, key: str, params: dict[str, Any] = _NO_PARAMS) -> None:
+        values = self.__dict__
+        values["key"] = key
+        values["params"] = {} if params is _NO_PARAMS else params
 
     @classmethod
     def of(cls, key: str, **params: Any) -> Msg:
@@ -45,8 +51,7 @@ class StepView(Record):
     component_name: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Record):
     """A whole answer: what to say, the short reprompt, and whether the session ends.
 
     ``card`` carries the step the Alexa app should show, when there is one; ``effects`` what

@@ -16,18 +16,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cookalong.cooking.lookup import RecipeIndex, Rules, _best_name, rules_for
+from cookalong.record import Record
 
 NAMES_FILE = "catalog-names.json"
 NAMES_VERSION = 1
 
 
-@dataclass(frozen=True)
-class RecipeNames:
+class RecipeNames(Record):
     """The names of one recipe's look-up index, each with the ids it means."""
 
     ingredients: Mapping[str, tuple[str, ...]]  # spoken name → ingredient ids

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cookalong.cooking.base import SessionBase
 from cookalong.cooking.messages import Msg, Reply
 from cookalong.recipe.model import Component
+from cookalong.record import replace
 
 IDLE_DAYS_BEFORE_FRESH_START = 3
 STEP_POSITIONS = ("first", "last")

@@ -6,7 +6,6 @@ follow-up ("for the aioli", "in grams") can narrow it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
@@ -22,6 +21,7 @@ from cookalong.cooking.now import (
 from cookalong.cooking.state import MAX_SERVINGS
 from cookalong.kitchen.conversions import to_unit
 from cookalong.recipe.model import Ingredient, OvenSetting
+from cookalong.record import replace
 
 _MINUTE = timedelta(minutes=1)
 #: How many ingredients one answer lists before it offers the rest.

@@ -8,7 +8,6 @@ Wording lives in the locale resources; this module never builds a sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from cookalong.cooking.catalog import Catalog
@@ -24,6 +23,7 @@ from cookalong.cooking.state import MAX_SERVINGS, CookingState
 from cookalong.cooking.timers import Timers
 from cookalong.recipe.catalog import Entry, built_catalog, read_catalog
 from cookalong.recipe.model import Recipe
+from cookalong.record import replace
 
 
 class _Recipes(Mapping[str, Recipe]):

@@ -63,7 +63,6 @@ Decisions a cook will notice (each one is tested in ``tests/kitchen``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from cookalong.kitchen.units import (
@@ -78,6 +77,7 @@ from cookalong.kitchen.units import (
 )
 from cookalong.kitchen.units import match_unit as _match_unit
 from cookalong.kitchen.units import unit_for as _unit_for
+from cookalong.record import Record, replace
 
 #: Unicode vulgar fractions, both ways.
 GLYPHS: dict[str, Fraction] = {
@@ -208,8 +208,7 @@ _RANGE_SEPARATOR = re.compile(rf"{_SPACE}*(?:-|–|—|‒|to\b|or\b){_SPACE}*",
 _PLUS = re.compile(r"\s+(?:\+|plus)\s+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(Record):
     """A structured cooking amount: 1 ½ pounds, 2–3 tablespoons, 4 drops, 1 small garlic clove.
 
     Parameters

@@ -53,7 +53,6 @@ from cookalong.kitchen.amounts import (
     _one_metric_unit,
     _rebuild,
 )
-from cookalong.kitchen.densities import density_for
 from cookalong.kitchen.units import (
     INFORMAL,
     METRIC_TABLESPOON_ML,
@@ -233,6 +232,8 @@ def to_unit(
     if source.dimension == target.dimension:
         per_base, density = _size(source), False
     elif {source.dimension, target.dimension} == {VOLUME, WEIGHT}:
+        from cookalong.kitchen.densities import density_for  # the table, when first needed
+
         grams_per_ml = density_for(ingredient)
         if grams_per_ml is None:
             return None

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+
+from cookalong.record import Record
 
 _SCALE_NAMES = {
     "f": "F",
@@ -94,8 +95,7 @@ def celsius_to_fahrenheit(degrees: int | Fraction, *, step: int | None = None) -
     return _round_to(exact, step)
 
 
-@dataclass(frozen=True)
-class Temperature:
+class Temperature(Record):
     """An oven temperature as the recipe gives it: 275 °F is ``Temperature(275, "F")``.
 
     The scale is normalised (``"fahrenheit"`` → ``"F"``); the degrees must be a whole number.

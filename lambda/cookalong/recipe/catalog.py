@@ -4,12 +4,15 @@ where its file is — everything a cookbook needs before any recipe is loaded.
 The build writes ``catalog.json`` beside the recipes in the Lambda artifact (``python
 tools/check_recipes.py --write-catalog DIR``), having validated every recipe, so that a cold
 start reads one small file whatever the size of the catalog, and each recipe is loaded (and
-indexed) the first time a cook uses it. In a checkout, without that file, the catalog is made
-from the recipe files themselves.
+indexed) the first time a cook uses it. The catalog keeps the SHA-256 of each file the build
+validated: a file that still has it is not checked against the JSON Schema again when it loads
+(one that changed since is). In a checkout, without that file, the catalog is made from the
+recipe files themselves.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -32,13 +35,18 @@ class Entry(Record):
     aliases: tuple[str, ...]
     language: str
     path: Path
+    sha256: str | None = None  # of the file as the build validated it
 
     def load(self) -> Recipe:
-        return load_recipe(self.path)
+        return load_recipe(self.path, checked=self.sha256)
 
 
 def entry_of(recipe: Recipe, path: Path) -> Entry:
-    return Entry(recipe.id, recipe.short_title, tuple(recipe.aliases), recipe.language, path)
+    """The catalog entry of ``recipe``, validated from the file ``path`` (hashed now)."""
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return Entry(
+        recipe.id, recipe.short_title, tuple(recipe.aliases), recipe.language, path, digest
+    )
 
 
 def build_catalog(paths: Iterable[str | os.PathLike[str]]) -> list[Entry]:
@@ -67,6 +75,7 @@ def write_catalog(entries: Iterable[Entry], directory: Path) -> Path:
             "aliases": list(e.aliases),
             "language": e.language,
             "path": os.path.relpath(e.path, directory),
+            **({"sha256": e.sha256} if e.sha256 else {}),
         }
         for e in entries
     ]
@@ -89,6 +98,7 @@ def read_catalog(path: Path) -> list[Entry]:
             tuple(row.get("aliases", ())),
             row.get("language", "en"),
             base / row["path"],
+            row.get("sha256"),
         )
         for row in data["recipes"]
     ]

@@ -1,9 +1,9 @@
-"""The recipe model: plain frozen dataclasses, built once by the loader and shared read-only."""
+"""The recipe model: plain frozen records, built once by the loader and shared read-only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import ClassVar
 
 from cookalong.kitchen.amounts import Amount
 from cookalong.kitchen.temperature import Temperature
@@ -32,8 +32,7 @@ class TimeSpan(Record):
     until: str | None = None  # the cue that it is done: "the pork skin is very crispy"
 
 
-@dataclass(frozen=True)
-class OvenSetting:
+class OvenSetting(Record):
     mode: str  # "bake", "broil", "preheat" … (the recipe's word; locales may say "grill")
     temperature: Temperature
     fan: bool | None = None  # a fan (convection, Umluft) oven; False: the source says no fan
@@ -105,8 +104,10 @@ class Note(Record):
     title: str = ""  # "home-made mayonnaise"
 
 
-@dataclass(frozen=True)
-class Recipe:
+_FRESH: dict = {}  # the lookups' default: each recipe gets dicts of its own
+
+
+class Recipe(Record):
     id: str  # "maple-glazed-pork-belly"
     title: str
     components: tuple[Component, ...]
@@ -127,21 +128,39 @@ class Recipe:
     language: str = "en"  # BCP-47 primary tag of the recipe's text: "en", "de"
     translation_of: str | None = None  # the id of the recipe this one translates
     url: str | None = None  # the page's original address (imported recipes)
-    nutrition: dict[str, str] = field(default_factory=dict, compare=False)  # "calories": "320 kcal"
+    nutrition: dict[str, str] = _FRESH  # "calories": "320 kcal"
     path: str = ""  # the file it was loaded from
     aliases: tuple[str, ...] = ()  # other names a cook calls it by ("pork belly")
-    ingredients_by_id: dict[str, Ingredient] = field(default_factory=dict, compare=False)
+    ingredients_by_id: dict[str, Ingredient] = _FRESH
     # Lookups the loader fills once, so that a turn never scans the recipe (keys lower-case):
-    components_by_id: dict[str, Component] = field(default_factory=dict, compare=False)
+    components_by_id: dict[str, Component] = _FRESH
     # every name and synonym ("salt") -> the ingredients it may mean, in recipe order
-    ingredients_by_name: dict[str, tuple[Ingredient, ...]] = field(
-        default_factory=dict, compare=False
+    ingredients_by_name: dict[str, tuple[Ingredient, ...]] = _FRESH
+    ingredients_by_key: dict[str, tuple[Ingredient, ...]] = _FRESH
+    steps_by_ingredient: dict[str, tuple[Step, ...]] = _FRESH
+    steps_by_action: dict[str, tuple[Step, ...]] = _FRESH
+    tips_by_id: dict[str, Tip] = _FRESH
+    tips_by_keyword: dict[str, tuple[Tip, ...]] = _FRESH
+    notes_by_id: dict[str, Note] = _FRESH
+
+    #: Neither compared nor hashed: the nutrition, and the lookups (they follow from the rest).
+    _uncompared: ClassVar[frozenset[str]] = frozenset(
+        {
+            "nutrition",
+            "ingredients_by_id",
+            "components_by_id",
+            "ingredients_by_name",
+            "ingredients_by_key",
+            "steps_by_ingredient",
+            "steps_by_action",
+            "tips_by_id",
+            "tips_by_keyword",
+            "notes_by_id",
+        }
     )
-    ingredients_by_key: dict[str, tuple[Ingredient, ...]] = field(
-        default_factory=dict, compare=False
-    )
-    steps_by_ingredient: dict[str, tuple[Step, ...]] = field(default_factory=dict, compare=False)
-    steps_by_action: dict[str, tuple[Step, ...]] = field(default_factory=dict, compare=False)
-    tips_by_id: dict[str, Tip] = field(default_factory=dict, compare=False)
-    tips_by_keyword: dict[str, tuple[Tip, ...]] = field(default_factory=dict, compare=False)
-    notes_by_id: dict[str, Note] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        values = self.__dict__
+        for name in self._uncompared:
+            if values[name] is _FRESH:
+                values[name] = {}

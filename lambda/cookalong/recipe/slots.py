@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from cookalong.recipe.model import Recipe
 from cookalong.speech.lang.en.numbers import TENS_WORDS, UNIT_WORDS
@@ -67,15 +66,37 @@ def number_words(n: int) -> str:
     return number_words(thousands) + " thousand" + ("" if rest == 0 else " " + number_words(rest))
 
 
-@dataclass
 class SlotValue:
-    """One value of a slot type: a stable id, its name and its synonyms (all speakable)."""
+    """One value of a slot type: a stable id, its name and its synonyms (all speakable).
 
-    id: str
-    name: str
-    synonyms: list[str] = field(default_factory=list)
+    A plain class, not a dataclass (whose code generation would cost every cold start that
+    sends dynamic entities); equal when the id, name, synonyms and language are.
+    """
 
-    language: str = "en"
+    __slots__ = ("id", "language", "name", "synonyms")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(
+        self, id: str, name: str, synonyms: list[str] | None = None, language: str = "en"
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.synonyms: list[str] = [] if synonyms is None else synonyms
+        self.language = language
+
+    def _fields(self) -> tuple[str, str, list[str], str]:
+        return (self.id, self.name, self.synonyms, self.language)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (
+            f"SlotValue(id={self.id!r}, name={self.name!r}, synonyms={self.synonyms!r}, "
+            f"language={self.language!r})"
+        )
 
     def add(self, *phrases: str) -> None:
         for phrase in phrases:

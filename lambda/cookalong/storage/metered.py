@@ -18,7 +18,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -30,23 +29,29 @@ from cookalong.storage.breaker import CircuitBreaker, Permit
 logger = logging.getLogger("cookalong.storage")
 
 
-@dataclass
 class StoreStats:
     """Running totals of the store calls made by one adapter (thread-safe).
 
     ``reads``, ``writes`` and ``deletes`` count calls made, successful or not; ``failures``
     counts the calls of any kind that raised. ``*_seconds`` add up the time they took.
     ``refused`` counts the calls not made because the circuit breaker was open.
+
+    A plain class, not a dataclass (whose code generation would cost every cold start): the
+    totals are read through :meth:`snapshot`.
     """
 
-    reads: int = 0
-    writes: int = 0
-    deletes: int = 0
-    failures: int = 0
-    refused: int = 0
-    read_seconds: float = 0.0
-    write_seconds: float = 0.0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    def __init__(self) -> None:
+        self.reads = 0
+        self.writes = 0
+        self.deletes = 0
+        self.failures = 0
+        self.refused = 0
+        self.read_seconds = 0.0
+        self.write_seconds = 0.0
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"StoreStats({self.snapshot()})"
 
     def record(self, op: str, seconds: float, ok: bool) -> None:
         """Add one call of kind ``op`` ("read", "write" or "delete") to the totals."""
