@@ -7,7 +7,9 @@ permanent generation (:func:`gc.freeze`), so later collections never walk the re
 locale words and the imported modules again. Collection is enabled again for the requests.
 
 With Lambda SnapStart (the template's ``SnapStart`` parameter, off by default) the initialised
-process is snapshotted once and restored for each new execution environment. After a restore
+process is snapshotted once and restored for each new execution environment. Before the
+snapshot :func:`_before_snapshot` loads every locale's words (a plain cold start loads a
+locale's with its first request, so that an English container never reads German). After a restore
 :func:`_after_restore` re-creates what must not be shared: the store's boto3 client (pooled
 connections and resolved credentials of the snapshotted environment) and the random seed
 (the phrasing variations would otherwise repeat identically in every restored environment).
@@ -45,11 +47,21 @@ def _after_restore() -> None:
     _store.renew(os.environ)
 
 
+def _before_snapshot() -> None:
+    """Before SnapStart takes the snapshot: load what a cold start loads only when a request
+    first needs it (each locale's words and its language pack), so restores start with it."""
+    from cookalong.speech.voice import known_locales, voice_for
+
+    for locale in known_locales():
+        voice_for(locale)
+
+
 try:  # the Lambda runtime provides this module when SnapStart is on
-    from snapshot_restore_py import register_after_restore
+    from snapshot_restore_py import register_after_restore, register_before_snapshot
 except ImportError:
     pass
 else:
+    register_before_snapshot(_before_snapshot)
     register_after_restore(_after_restore)
 
 gc.freeze()

@@ -188,24 +188,32 @@ sys.path[:0] = [sys.argv[1], sys.argv[2]]
 import app
 import snapshot_restore_py as runtime
 
+german_at_import = "cookalong.speech.lang.de" in sys.modules
+for hook in runtime.before_snapshot:
+    hook()
+german_in_snapshot = "cookalong.speech.lang.de" in sys.modules
 before = app._store.inner.client
 for hook in runtime.after_restore:
     hook()
 answer = app.lambda_handler(json.loads(sys.stdin.read()), None)
 print(json.dumps({
-    "hooks": len(runtime.after_restore),
+    "german": [german_at_import, german_in_snapshot],
+    "hooks": [len(runtime.before_snapshot), len(runtime.after_restore)],
     "new_client": app._store.inner.client is not before,
     "speech": answer["response"]["outputSpeech"]["ssml"],
 }))
 """
 
 
-def test_after_a_snapstart_restore_the_function_answers_on_a_new_client(
+def test_a_snapstart_snapshot_holds_every_locale_and_a_restore_answers_on_a_new_client(
     artifact: Path, function_env: dict[str, str], tmp_path: Path
 ):
     # given the Lambda runtime's SnapStart hooks module (here a stand-in that keeps the hooks)
     (tmp_path / "snapshot_restore_py.py").write_text(
-        "after_restore = []\n"
+        "before_snapshot, after_restore = [], []\n"
+        "def register_before_snapshot(hook, *args, **kwargs):\n"
+        "    before_snapshot.append(hook)\n"
+        "    return hook\n"
         "def register_after_restore(hook, *args, **kwargs):\n"
         "    after_restore.append(hook)\n"
         "    return hook\n",
@@ -216,7 +224,9 @@ def test_after_a_snapstart_restore_the_function_answers_on_a_new_client(
         _RESTORE, [str(artifact), str(tmp_path)], json.dumps(load_event("launch")), function_env
     )
     restored = json.loads(out)
-    # then its one hook made a new DynamoDB client, and the launch is answered through it
-    assert restored["hooks"] == 1
+    # then the snapshot held every locale's words (a plain cold start loads only English)
+    assert restored["hooks"] == [1, 1]
+    assert restored["german"] == [False, True]
+    # and the restore hook made a new DynamoDB client, and the launch is answered through it
     assert restored["new_client"] is True
     assert "<speak>" in restored["speech"]
