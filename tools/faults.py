@@ -64,6 +64,10 @@ class SlowProxy:
     def close(self) -> None:
         """Stop listening and close every connection."""
         self._closing.set()
+        # closing alone does not wake a thread blocked in accept() (it then waited out the join
+        # below, 5 s); shutting the listener down does
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._drop_open()
         self._thread.join(timeout=5)
