@@ -66,4 +66,24 @@ def _with_python(spec: str, python: str) -> str:
     return f"{count}{star}{rest}//python={python}"
 
 
+# A worker sends each report to the controller as UTF-8; what a test captured may hold lone
+# surrogates (the hostile-request and fuzz tests log what they were sent), which that encoding
+# refuses, and the worker would die. They travel backslash-escaped instead, as the report shows
+# them anyway.
+@pytest.hookimpl(wrapper=True)
+def pytest_report_to_serializable(config: pytest.Config, report: pytest.TestReport):
+    data = yield
+    return _utf8(data) if hasattr(config, "workerinput") else data
+
+
+def _utf8(value: object) -> object:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_utf8(key): _utf8(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_utf8(item) for item in value)
+    return value
+
+
 # ==== end pytest -n =======================================================================
