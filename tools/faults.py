@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+from tools.servers import shutdown_now
+
 __all__ = ["ErrorServer", "SlowClient", "SlowProxy"]
 
 
@@ -178,7 +180,7 @@ class ErrorServer:
         self._thread.start()
 
     def close(self) -> None:
-        self._httpd.shutdown()
+        shutdown_now(self._httpd)
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
