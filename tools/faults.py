@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+from tools.servers import shutdown_now
+
 __all__ = ["ErrorServer", "SlowClient", "SlowProxy"]
 
 
@@ -64,6 +66,10 @@ class SlowProxy:
     def close(self) -> None:
         """Stop listening and close every connection."""
         self._closing.set()
+        # closing alone does not wake a thread blocked in accept() (it then waited out the join
+        # below, 5 s); shutting the listener down does
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._drop_open()
         self._thread.join(timeout=5)
@@ -174,7 +180,7 @@ class ErrorServer:
         self._thread.start()
 
     def close(self) -> None:
-        self._httpd.shutdown()
+        shutdown_now(self._httpd)
         self._httpd.server_close()
         self._thread.join(timeout=5)
 

@@ -53,6 +53,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from tools.servers import shutdown_now
+
 #: The permission a token must hold (the skill manifest declares it).
 SCOPE = "alexa::alerts:timers:skill:readwrite"
 #: The token ``make chat`` and the tests put in their envelopes unless told otherwise.
@@ -203,7 +205,7 @@ class TimerApi:
         """Stop serving (releasing any request held by :meth:`hang`)."""
         self._outage.released.set()
         if self._server is not None:
-            self._server.shutdown()
+            shutdown_now(self._server)
             self._server.server_close()
             self._server = None
         if self._thread is not None:

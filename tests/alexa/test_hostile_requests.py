@@ -7,6 +7,7 @@ shape, slot text that broke the speech, NaN echoed back, system requests answere
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -37,12 +38,14 @@ def test_an_absurd_locale_is_answered_in_the_default_voice(lambda_app, locale):
 
 def test_a_locale_that_looks_like_a_path_never_reads_that_file(lambda_app, tmp_path):
     # given a .json file elsewhere on the machine, with words the skill must never say
-    planted = Path("/tmp/cookalong-planted-locale.json")
+    # (named for this process: parallel test runs on one machine must not share the file)
+    name = f"cookalong-planted-locale-{os.getpid()}"
+    planted = Path(f"/tmp/{name}.json")
     planted.write_text(
         json.dumps({"messages": {"how_much": "PLANTED {what}", "welcome_new": "PLANTED"}})
     )
     try:
-        for locale in ("../../../../tmp/cookalong-planted-locale", "/tmp/cookalong-planted-locale"):
+        for locale in (f"../../../../tmp/{name}", f"/tmp/{name}"):
             out = lambda_app.lambda_handler(event({"locale": locale}), None)
             assert "PLANTED" not in said(out)
             assert "maple glazed pork belly" in said(out)

@@ -149,19 +149,11 @@ def test_the_bench_refuses_a_directory_that_is_not_an_artifact(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The deployable artifact as `sam build` makes it (the Makefile's recipe), and the same
-    without the runtime-provided SDK (linked, not rebuilt)."""
-    root = tmp_path_factory.mktemp("artifact")
-    ship = root / "ship"
-    subprocess.run(
-        ["make", "--no-print-directory", "lambda-artifact", f"ARTIFACTS_DIR={ship}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    runtime = root / "runtime"
+def artifacts(lambda_artifact: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The deployable artifact as `sam build` makes it (the run's one build, shared with
+    tests/ship), and the same without the runtime-provided SDK (linked, not rebuilt)."""
+    ship = lambda_artifact
+    runtime = tmp_path_factory.mktemp("artifact") / "runtime"
     runtime.mkdir()
     for entry in ship.iterdir():
         if entry.name.split("-")[0].lower() not in RUNTIME_PROVIDED:

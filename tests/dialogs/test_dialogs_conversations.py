@@ -12,13 +12,18 @@ import pytest
 from tests.dialogs.harness import Dialog, load_dialogs, run
 
 DIALOGS = load_dialogs()
+
+
+def _marks(dialog: Dialog, locale: str) -> list[pytest.MarkDecorator]:
+    # under `pytest -n --dist loadgroup` (make test) the conversations that share a resolver
+    # (one locale, one cookbook: about a second to build) run on one worker, which builds it once
+    group = pytest.mark.xdist_group(f"dialogs-{locale}-{'+'.join(dialog.recipes or ('default',))}")
+    known = [pytest.mark.xfail(reason=dialog.known, strict=True)] if dialog.known else []
+    return [group, *known]
+
+
 CASES = [
-    pytest.param(
-        dialog,
-        locale,
-        id=f"{dialog.id}[{locale}]",
-        marks=[pytest.mark.xfail(reason=dialog.known, strict=True)] if dialog.known else [],
-    )
+    pytest.param(dialog, locale, id=f"{dialog.id}[{locale}]", marks=_marks(dialog, locale))
     for dialog in DIALOGS
     for locale in dialog.locales
 ]

@@ -1,49 +1,15 @@
-"""Shipping fixtures: one real ``sam build`` per run, and Alexa in front of its artifact."""
+"""Shipping fixtures: Alexa in front of the artifact of the run's one real ``sam build``
+(``sam_build`` and ``artifact`` live in tests/artifact.py, shared with tests/bench)."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.ship.lambda_runtime import (
-    FUNCTION_ID,
-    ROOT,
-    Alexa,
-    LambdaContainer,
-    load_event,
-    require_sam_venv,
-    sam_environ,
-)
+from tests.ship.lambda_runtime import Alexa, LambdaContainer, load_event
 from tools.timer_api import TimerApi
-
-
-@pytest.fixture(scope="session")
-def sam_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run ``sam build`` once into a temporary build dir; returns that dir."""
-    sam = require_sam_venv() / "sam"
-    build_dir = tmp_path_factory.mktemp("sam") / "build"
-    template = ROOT / "template.yaml"
-    result = subprocess.run(
-        [str(sam), "build", "--template", str(template), "--build-dir", str(build_dir)],
-        cwd=ROOT,
-        env=sam_environ(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    output = f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    assert result.returncode == 0, f"sam build failed:\n{output}"
-    return build_dir
-
-
-@pytest.fixture(scope="session")
-def artifact(sam_build: Path) -> Path:
-    """The skill function's built artifact (what SAM zips and deploys)."""
-    return sam_build / FUNCTION_ID
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from cookalong.verifier import fetch_url
+from tools.servers import shutdown_now
 
 AMAZON = "https://s3.amazonaws.com"
 
@@ -95,7 +96,7 @@ class CertificateServer:
         return self
 
     def stop(self) -> None:
-        self._httpd.shutdown()
+        shutdown_now(self._httpd)
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
@@ -141,6 +142,6 @@ def serving(app: Flask) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
-        server.shutdown()
+        shutdown_now(server)
         server.server_close()
         thread.join(timeout=5)
