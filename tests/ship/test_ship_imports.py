@@ -165,12 +165,13 @@ import app
 answer = app.lambda_handler(json.loads(sys.stdin.read()), None)
 print(json.dumps({
     "packages": sorted({name.split(".")[0] for name in sys.modules}),
+    "models": sorted(name for name in sys.modules if name.startswith("ask_sdk_model.")),
     "speech": answer["response"]["outputSpeech"]["ssml"],
 }))
 """
 
 
-def test_a_cold_start_loads_nothing_of_boto3s_s3_transfer_machinery(
+def test_a_cold_start_loads_no_s3_transfer_machinery_and_only_the_models_it_uses(
     artifact: Path, function_env: dict[str, str]
 ):
     # given the built function and a table
@@ -180,6 +181,10 @@ def test_a_cold_start_loads_nothing_of_boto3s_s3_transfer_machinery(
     assert "<speak>" in out["speech"]
     assert "boto3" in out["packages"]
     assert not {"s3transfer", "multiprocessing"} & set(out["packages"])
+    # and of the SDK's models only what the launch used (no display templates, no reminders)
+    assert "ask_sdk_model.request_envelope" in out["models"]
+    assert "ask_sdk_model.interfaces.display.body_template1" not in out["models"]
+    assert not any(name.startswith("ask_sdk_model.services.reminder") for name in out["models"])
 
 
 _RESTORE = r"""
