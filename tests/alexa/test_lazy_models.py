@@ -7,14 +7,9 @@ one with ask-sdk-model imported as published; both read every package of the pin
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from cookalong.compat.lazy_models import exports
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.probe import run_probe
 
 _WALK = r"""
 import importlib, json, pkgutil, sys
@@ -41,17 +36,7 @@ print(json.dumps({"packages": seen, "lazy_packages": kinds}))
 
 
 def _walk(mode: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "lambda")}
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", _WALK, mode],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+    return json.loads(run_probe(_WALK, [mode]))
 
 
 def test_every_package_offers_the_same_classes_lazily_as_published():

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import boto3.compat
 
 from cookalong.compat import deferred_s3transfer
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.probe import LAMBDA, run_probe
 
 _PROBE = r"""
 import json, sys
@@ -42,18 +39,9 @@ print(json.dumps({
 
 
 def _probe(mode: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "lambda"), "AWS_ACCESS_KEY_ID": "k"}
+    env = {**os.environ, "PYTHONPATH": str(LAMBDA), "AWS_ACCESS_KEY_ID": "k"}
     env["AWS_SECRET_ACCESS_KEY"] = "s"
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", _PROBE, mode],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+    return json.loads(run_probe(_PROBE, [mode], env=env))
 
 
 def test_a_dynamodb_client_needs_no_s3transfer_and_s3_still_gets_its_transfer_methods():

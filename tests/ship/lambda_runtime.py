@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.probe import run_probe
+
 ROOT = Path(__file__).resolve().parents[2]
 SAM_VENV = ROOT / ".venv-sam"
 EVENTS = ROOT / "events"
@@ -71,6 +73,17 @@ def lambda_python() -> str:
     if version != "3.13":
         pytest.skip(f"the Lambda runtime is python3.13; this machine offers only {version}")
     return python
+
+
+def run_in_lambda_python(
+    script: str, args: list[str], environ: Mapping[str, str], stdin: str = ""
+) -> str:
+    """``script`` run by the Lambda's Python (``-I -S``: only what the script puts on
+    ``sys.path`` is importable) with ``environ``; its standard output."""
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **environ}
+    return run_probe(
+        script, args, python=lambda_python(), flags=("-I", "-S"), env=env, stdin=stdin, timeout=120
+    )
 
 
 def sam_environ() -> dict[str, str]:

@@ -10,12 +10,10 @@ first calls an Alexa API (a timer).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.ship.lambda_runtime import lambda_python, load_event, with_api_endpoint
+from tests.ship.lambda_runtime import load_event, run_in_lambda_python, with_api_endpoint
 from tools.timer_api import TimerApi
 
 # Counts the boto3 clients and resources made, then imports the function and answers one
@@ -81,19 +79,7 @@ for line in sys.stdin:  # one session: attributes carried from each answer, as A
 
 
 def _run(script: str, args: list[str], stdin: str, environ: dict[str, str]) -> str:
-    """``script`` run by the Lambda's Python with only the artifact importable; its stdout."""
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **environ}
-    result = subprocess.run(
-        [lambda_python(), "-I", "-S", "-c", script, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+    return run_in_lambda_python(script, args, environ, stdin)
 
 
 def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list[dict[str, Any]]:

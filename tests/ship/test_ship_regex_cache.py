@@ -8,11 +8,9 @@ written for another interpreter is ignored.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
-from tests.ship.lambda_runtime import lambda_python, load_event
+from tests.ship.lambda_runtime import load_event, run_in_lambda_python
 
 # Counts the patterns Python compiles itself (not taken from the cache) while the function is
 # imported and answers one session, and what the session heard.
@@ -84,18 +82,7 @@ print(json.dumps({"installed": regex_cache.install(foreign), "grew": len(re._cac
 
 
 def _run(script: str, args: list[str], environ: dict[str, str], stdin: str = "") -> dict:
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.devnull, **environ}
-    result = subprocess.run(
-        [lambda_python(), "-I", "-S", "-c", script, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.splitlines()[-1])
+    return json.loads(run_in_lambda_python(script, args, environ, stdin).splitlines()[-1])
 
 
 def test_every_shipped_pattern_is_what_python_compiles(artifact: Path):

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 import types
 from typing import Any
+
+from cookalong.compat.lazy_models import exports  # the same generated-__init__ reader
 
 PACKAGE = "ask_sdk_model.services"
 
@@ -52,8 +53,6 @@ EXPORTS = {
     "AuthenticationConfiguration": "authentication_configuration",
     "ApiClientRequest": "api_client_request",
 }
-
-_IMPORT = re.compile(r"^from \.(\w+) import (\w+)$")
 
 
 class DeferredServiceClientFactory:
@@ -94,19 +93,6 @@ class _DeferredPackage(types.ModuleType):
         return value
 
 
-def _exports(source: str) -> dict[str, str] | None:
-    found: dict[str, str] = {}
-    for line in source.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or line == "from __future__ import absolute_import":
-            continue
-        match = _IMPORT.match(line)
-        if match is None:
-            return None
-        found[match.group(2)] = match.group(1)
-    return found
-
-
 def install() -> bool:
     """Register the deferred ``ask_sdk_model.services``; True when it was installed."""
     if PACKAGE in sys.modules:
@@ -116,7 +102,7 @@ def install() -> bool:
         return False
     try:
         with open(spec.origin, encoding="utf-8") as init:
-            if _exports(init.read()) != EXPORTS:
+            if exports(init.read()) != EXPORTS:
                 return False
     except OSError:
         return False
