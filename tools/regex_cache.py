@@ -37,7 +37,7 @@ EVENTS = (
     "stop.json",
 )
 
-# Runs in the artifact's interpreter: argv = [artifact, out file, event files...].
+# Runs in the artifact's interpreter: argv = [artifact, provided packages, out file, events...].
 _RECORDER = r"""
 import json, marshal, os, re, socket, sys, threading
 
