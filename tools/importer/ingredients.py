@@ -295,16 +295,22 @@ def _amount_prefix(text: str, words: Words) -> tuple[str, str, str | None]:
     return f"{number} {size}".strip(), rest, size_note
 
 
+def number_at(text: str) -> tuple[Fraction, str] | None:
+    """The number at the start of ``text`` and the rest (:func:`take_number`), or ``None``
+    when there is none or it cannot be one ("1/0")."""
+    try:
+        return take_number(text)
+    except ValueError:
+        return None
+
+
 def _other_measure(text: str) -> tuple[str, str] | None:
     """ "/3½oz butter" → ("3½oz", "butter"): the same amount in the other system."""
     m = re.match(r"^\s*/\s*", text)
     if not m:
         return None
     rest = text[m.end() :]
-    try:
-        taken = take_number(rest)
-    except ValueError:
-        return None
+    taken = number_at(rest)
     if taken is None:
         return None
     found = match_unit(taken[1].lstrip())
@@ -328,14 +334,11 @@ def _number_end(text: str) -> int | None:
         ):  # fmt: skip
             return m.end()
         return None
-    try:
-        taken = take_number(text)
-    except ValueError:
-        return None
+    taken = number_at(text)
     if taken is None:
         return None
     rest = taken[1]
-    if (m := _RANGE_JOIN.match(rest)) and take_number(rest[m.end() :]):
+    if m := _RANGE_JOIN.match(rest):
         second = take_number(rest[m.end() :])
         if second is not None:
             rest = second[1]

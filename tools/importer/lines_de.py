@@ -13,9 +13,9 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from cookalong.kitchen.amounts import Amount, take_number
+from cookalong.kitchen.amounts import Amount
 from cookalong.speech.lang import words as pack_words_json
-from tools.importer.ingredients import Line
+from tools.importer.ingredients import Line, number_at
 from tools.importer.words import Words
 
 _BULLETS = re.compile(r"^[\s▢☐□■•·*\-–—]+")
@@ -57,19 +57,13 @@ def _take(text: str, table: dict[str, str]) -> tuple[str, str] | None:
 
 
 def _number(text: str) -> tuple[Fraction, Fraction | None, str] | None:
-    try:
-        taken = take_number(text)
-    except ValueError:
-        return None
+    taken = number_at(text)
     if taken is None:
         return None
     value, rest = taken
     upper = None
     if m := _RANGE.match(rest):
-        try:
-            second = take_number(rest[m.end() :])
-        except ValueError:
-            second = None
+        second = number_at(rest[m.end() :])
         if second is not None and second[0] > value:
             upper, rest = second
     return value, upper, rest.strip()
