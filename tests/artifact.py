@@ -61,10 +61,10 @@ def _sam_build(path: Path) -> None:
     assert result.returncode == 0, f"sam build failed:\n{output}"
 
 
-def _lambda_artifact(path: Path) -> None:
-    ship = path / FUNCTION_ID
+def make_lambda_artifact(out: Path, *settings: str) -> None:
+    """The Makefile's ``lambda-artifact`` into ``out`` (``settings``: ``"SHIP_BOTO3=0"``, ...)."""
     result = subprocess.run(
-        ["make", "--no-print-directory", "lambda-artifact", f"ARTIFACTS_DIR={ship}"],
+        ["make", "--no-print-directory", "lambda-artifact", f"ARTIFACTS_DIR={out}", *settings],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -72,6 +72,10 @@ def _lambda_artifact(path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def _lambda_artifact(path: Path) -> None:
+    make_lambda_artifact(path / FUNCTION_ID)
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.artifact import make_lambda_artifact
 from tests.ship.lambda_runtime import ROOT
 
 _PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;#]+)")
@@ -107,15 +107,7 @@ def test_ship_boto3_0_leaves_the_runtime_provided_sdk_out(tmp_path: Path):
     # given the build target SAM calls, with SHIP_BOTO3=0 (the Lambda runtime has boto3)
     out = tmp_path / "artifact"
     # when it builds an artifact
-    result = subprocess.run(
-        ["make", "--no-print-directory", "lambda-artifact", f"ARTIFACTS_DIR={out}", "SHIP_BOTO3=0"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    make_lambda_artifact(out, "SHIP_BOTO3=0")
     # then boto3 and its own dependencies stay out, everything else is pinned as listed
     pins = _pins(ROOT / "lambda" / "requirements.txt")
     runtime = {"boto3", "botocore", "s3transfer", "jmespath"}

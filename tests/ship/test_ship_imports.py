@@ -78,13 +78,10 @@ for line in sys.stdin:  # one session: attributes carried from each answer, as A
 """
 
 
-def _run(script: str, args: list[str], stdin: str, environ: dict[str, str]) -> str:
-    return run_in_lambda_python(script, args, environ, stdin)
-
-
 def _loaded(artifact: Path, environ: dict[str, str], events: list[dict]) -> list[dict[str, Any]]:
     stdin = "".join(json.dumps(event) + "\n" for event in events)
-    return [json.loads(line) for line in _run(_PROBE, [str(artifact)], stdin, environ).splitlines()]
+    out = run_in_lambda_python(_PROBE, [str(artifact)], environ, stdin)
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def _session(names: list[str], api: str) -> list[dict]:
@@ -162,7 +159,8 @@ def test_a_cold_start_loads_no_s3_transfer_machinery_and_only_the_models_it_uses
 ):
     # given the built function and a table
     # when it is imported and launched, as a new Lambda container does
-    out = json.loads(_run(_CLEAN, [str(artifact)], json.dumps(load_event("launch")), function_env))
+    launch = json.dumps(load_event("launch"))
+    out = json.loads(run_in_lambda_python(_CLEAN, [str(artifact)], function_env, launch))
     # then the cook was greeted, and neither s3transfer nor what it pulls in was imported
     assert "<speak>" in out["speech"]
     assert "boto3" in out["packages"]
@@ -211,8 +209,8 @@ def test_a_snapstart_snapshot_holds_every_locale_and_a_restore_answers_on_a_new_
         encoding="utf-8",
     )
     # when the initialised function is restored and then launched
-    out = _run(
-        _RESTORE, [str(artifact), str(tmp_path)], json.dumps(load_event("launch")), function_env
+    out = run_in_lambda_python(
+        _RESTORE, [str(artifact), str(tmp_path)], function_env, json.dumps(load_event("launch"))
     )
     restored = json.loads(out)
     # then the snapshot held every locale's words (a plain cold start loads only English)
