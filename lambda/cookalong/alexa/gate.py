@@ -174,6 +174,9 @@ def bounded(out: dict[str, Any], kind: str | None, locale: Any) -> dict[str, Any
     return fallback(kind, locale, "error_generic")
 
 
+#: ``json.dumps(..., allow_nan=False)``, made once. The skill's own attributes hold no cycle
+#: (one would fail as a RecursionError: the response is then trimmed, as for any other).
+_ATTRIBUTES_ENCODER = json.JSONEncoder(allow_nan=False, check_circular=False)
 #: The response keys whose size :func:`_fits` bounds without serializing the whole response.
 _USUAL_RESPONSE_KEYS = frozenset({"outputSpeech", "reprompt", "card", "shouldEndSession"})
 
@@ -208,7 +211,7 @@ def _fits(out: dict[str, Any]) -> bool:
         texts += sum(len(v) for v in card.values() if isinstance(v, str))
     if response.keys() <= _USUAL_RESPONSE_KEYS:
         try:
-            attributes = json.dumps(out.get("sessionAttributes"), allow_nan=False)
+            attributes = _ATTRIBUTES_ENCODER.encode(out.get("sessionAttributes"))
         except (TypeError, ValueError, RecursionError):
             return False
         if "\\ud" not in attributes and len(attributes) + 4 * texts + 2048 <= MAX_RESPONSE_BYTES:

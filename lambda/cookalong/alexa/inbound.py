@@ -21,7 +21,7 @@ from cookalong.alexa.state import STATE_ATTRIBUTE, TURN_ATTRIBUTE
 from cookalong.alexa.text import MAX_SLOT_CHARS, MAX_SPEECH_CHARS, clean_text, xml_safe
 from cookalong.cooking.state import TURN_FIELDS
 
-__all__ = ["MAX_DEPTH", "Malformed", "clean_event", "depth_of"]
+__all__ = ["MAX_DEPTH", "Malformed", "clean_event", "depth_of", "within_depth"]
 
 log = logging.getLogger(__name__)
 
@@ -214,17 +214,39 @@ def _checked_state(state: dict[str, Any]) -> dict[str, Any] | None:
     Small (:data:`MAX_STATE_BYTES` of JSON), at most :data:`MAX_STATE_DEPTH` deep, numbers
     finite. Its text is what the skill writes (ids, words), so the usual state passes as it is;
     one whose JSON shows an escape (``\\u``, ``\\b``, ``\\f``) is copied without the
-    characters XML cannot hold.
+    characters XML cannot hold. The depth is checked first, so the encoder needs no guard
+    against cycles (a cycle is infinitely deep).
     """
+    if not within_depth(state, MAX_STATE_DEPTH):
+        return None
     try:
-        text = json.dumps(state, allow_nan=False)
+        text = _STATE_ENCODER.encode(state)
     except (TypeError, ValueError, RecursionError):  # NaN or Infinity, or not JSON at all
         return None
-    if len(text) > MAX_STATE_BYTES or depth_of(state) > MAX_STATE_DEPTH:
+    if len(text) > MAX_STATE_BYTES:
         return None
     if "\\u" in text or "\\b" in text or "\\f" in text:
         return _xml_safe_copy(state)
     return state
+
+
+#: ``json.dumps(..., allow_nan=False)`` made once, not per call, and without the cycle check
+#: (:func:`_checked_state` bounds the depth first).
+_STATE_ENCODER = json.JSONEncoder(allow_nan=False, check_circular=False)
+
+
+def within_depth(value: Any, depth: int) -> bool:
+    """Whether ``value`` nests at most ``depth`` deep, as :func:`depth_of` counts (a dict or
+    list is 1 deep, a dict in it 2, a string or number 0). It stops at the first container
+    too deep and recurses at most ``depth`` levels: no recursion error on hostile input."""
+    if not isinstance(value, dict | list):
+        return depth >= 0
+    if depth < 1:
+        return False
+    for child in value.values() if isinstance(value, dict) else value:
+        if isinstance(child, dict | list) and not within_depth(child, depth - 1):
+            return False
+    return True
 
 
 def _xml_safe_copy(value: Any) -> Any:
