@@ -84,6 +84,24 @@ def test_an_unreadable_envelope_is_a_serialization_exception(broken):
         FastSerializer().read(broken, RequestEnvelope)
 
 
+@pytest.mark.parametrize("status", ["NONE", "CONFIRMED", "MAYBE", ["NONE"], 7])
+def test_an_enum_reads_as_the_sdk_reads_it_whatever_the_value(status):
+    # given an intent whose confirmation status is a member's value, or not one at all
+    envelope = json.loads((EVENTS[0].parent / "how_much_maple_syrup.json").read_text("utf-8"))
+    envelope["request"]["intent"]["confirmationStatus"] = status
+    text = json.dumps(envelope)
+    try:
+        sdk = DefaultSerializer().deserialize(text, RequestEnvelope).request.intent
+    except SerializationException:
+        # then what the SDK refuses, the skill's serializer refuses too
+        with pytest.raises(SerializationException):
+            FastSerializer().read(envelope, RequestEnvelope)
+        return
+    # then the same member (or the same refusal)
+    fast = FastSerializer().read(envelope, RequestEnvelope).request.intent
+    assert fast.confirmation_status is sdk.confirmation_status
+
+
 def test_nulls_stay_none_as_the_sdk_reads_them():
     envelope = json.loads(EVENTS[0].read_text(encoding="utf-8"))
     envelope["request"]["locale"] = None

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
@@ -94,6 +95,19 @@ def _timestamp(as_date: bool) -> Reader:
 
 def _same(payload: Any) -> Any:
     return payload
+
+
+def _enum(kind: type[Enum]) -> Reader:
+    """``kind(payload)``, as the SDK reads an enum, by a look-up of its members' values."""
+    members = {member.value: member for member in kind}
+
+    def read(payload: Any) -> Any:
+        try:
+            return members[payload]
+        except (KeyError, TypeError):  # not a member's value: what the SDK's call then does
+            return kind(payload)
+
+    return read
 
 
 _JSON_LEAVES = frozenset((str, int, float, bool, type(None)))
@@ -178,7 +192,7 @@ class FastSerializer(DefaultSerializer):
         if obj_type is date or obj_type is datetime:
             return _timestamp(obj_type is date)
         if isinstance(obj_type, type) and issubclass(obj_type, Enum):
-            return obj_type
+            return _enum(obj_type)
         if hasattr(obj_type, "deserialized_types"):
             if hasattr(obj_type, "get_real_child_model"):
                 return self._by_discriminator(obj_type)
@@ -211,18 +225,23 @@ class FastSerializer(DefaultSerializer):
         }
 
     def _by_discriminator(self, base: type) -> Reader:
+        classes: dict[str, type] = {}  # the subclass named by each discriminator value seen
+
         def read(payload: Any) -> Any:
             name = base.get_real_child_model(payload)  # type: ignore[attr-defined]
             if not name:
                 raise SerializationException(
                     f"Couldn't resolve object by discriminator type for {base} class"
                 )
-            return self._fill(_load_class(name), payload)
+            cls = classes.get(name)
+            if cls is None:
+                cls = classes[name] = _load_class(name)
+            return self._fill(cls, payload)
 
         return read
 
     def _model_reader(self, cls: type) -> Reader:
-        return lambda payload: self._fill(cls, payload)
+        return partial(self._fill, cls)
 
     def _model_fields(self, cls: type) -> tuple[tuple[str, str, Any], ...]:
         fields = self._fields.get(cls)
@@ -243,6 +262,7 @@ class FastSerializer(DefaultSerializer):
                 key: (attr, kind) for attr, key, kind in self._model_fields(cls)
             }
         model = cls()
+        readers = self._readers
         # A payload names a few of a model's many fields: walk the payload, not the model.
         for key, value in payload.items():
             field = by_key.get(key)
@@ -251,7 +271,8 @@ class FastSerializer(DefaultSerializer):
                 continue
             attr, kind = field
             if value is not None and kind is not None:
-                value = self._reader(kind)(value)
+                read = readers.get(kind)
+                value = (read or self._reader(kind))(value)
             setattr(model, attr, value)
         return model
 
@@ -259,7 +280,12 @@ class FastSerializer(DefaultSerializer):
 
     def serialize(self, obj: Any) -> Any:
         """JSON-able data for ``obj``, exactly as ``DefaultSerializer.serialize`` makes it."""
-        if obj is None or isinstance(obj, _PRIMITIVES):
+        kind = type(obj)
+        if kind in _JSON_LEAVES:  # most values: a string, a number, None
+            return obj
+        if kind is dict:
+            return {key: self.serialize(value) for key, value in obj.items()}
+        if isinstance(obj, _PRIMITIVES):
             return obj
         if isinstance(obj, dict):
             return {key: self.serialize(value) for key, value in obj.items()}
@@ -273,12 +299,11 @@ class FastSerializer(DefaultSerializer):
             return obj.value
         if isinstance(obj, decimal.Decimal):
             return int(obj) if obj % 1 == 0 else float(obj)
-        cls = type(obj)
-        if not hasattr(cls, "deserialized_types"):
+        if not hasattr(kind, "deserialized_types"):
             return super().serialize(obj)
         out = {}
-        for attr, key, kind in self._model_fields(cls):
+        for attr, key, field_type in self._model_fields(kind):
             value = getattr(obj, attr, None)
-            if value is not None and kind is not None:
+            if value is not None and field_type is not None:
                 out[key] = self.serialize(value)
         return out
