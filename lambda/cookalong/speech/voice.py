@@ -312,10 +312,13 @@ class Voice:
 
     def _speakable(self, text: str) -> str:
         """A last guard for text copied from a recipe: no symbol is read out as a symbol."""
-        for symbol, words in self.lang.symbols().items():
-            if symbol in text:
-                text = text.replace(symbol, words)
-        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
+        if not text.isascii() or _ascii_symbols(self.lang):  # "½", "°F": none is ASCII
+            for symbol, words in self.lang.symbols().items():
+                if symbol in text:
+                    text = text.replace(symbol, words)
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).strip()
 
 
 @lru_cache(maxsize=4096)
@@ -333,6 +336,12 @@ def _spoken_quantity(
     remembered: cooks ask the same things again, and saying an amount is fraction arithmetic
     on every turn otherwise. Raises CannotConvert for an amount ``unit`` cannot say."""
     return lang.amount(amount, name, locale=locale, metric=metric, unit=unit, key=key)
+
+
+@cache
+def _ascii_symbols(lang: Language) -> bool:
+    """Whether any of a language's symbols is ASCII (so that ASCII text may hold one)."""
+    return any(symbol.isascii() for symbol in lang.symbols())
 
 
 def _first_sentence(text: str) -> str:
