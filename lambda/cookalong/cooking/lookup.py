@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import ClassVar
 
 from cookalong.recipe.model import Component, Ingredient, Recipe, Step, Tip
 from cookalong.record import Record
@@ -23,6 +24,8 @@ _CONNECTORS = frozenset(
     {"for", "in", "on", "to", "with", "from", "into", "onto", "and", "i", "meant"}
 )
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
+#: Questions remembered per recipe index (:meth:`RecipeIndex.find_ingredients`).
+MAX_REMEMBERED = 256
 
 
 @lru_cache(maxsize=4096)  # pure, and asked again for the same words turn after turn
@@ -127,6 +130,11 @@ class RecipeIndex(Record):
     uses: dict[str, tuple[Step, ...]]  # ingredient id → steps that use it
     tips: dict[str, tuple[Tip, ...]]  # keyword / tip id → tips
     rules: Rules  # the word rules of the recipe's language
+    #: What :meth:`find_ingredients` found for the words and key asked (it is pure, and a
+    #: session asks the same turn after turn); filled as asked, emptied when full.
+    found: dict[tuple[str | None, str | None], tuple[Ingredient, ...]]
+
+    _uncompared: ClassVar[frozenset[str]] = frozenset({"found"})
 
     # -- ingredients -----------------------------------------------------------------------
     def find_ingredients(
@@ -137,9 +145,15 @@ class RecipeIndex(Record):
         The spoken words come first: "salt" means both salts even when Alexa resolved it to
         one of them; the resolved id is the fallback for words the recipe does not know.
         """
-        found = self._ingredients_from_words(spoken) if spoken else ()
-        if not found and key and key in self.by_key:
-            return self.by_key[key]
+        asked = (spoken, key)
+        found = self.found.get(asked)
+        if found is None:
+            found = self._ingredients_from_words(spoken) if spoken else ()
+            if not found and key and key in self.by_key:
+                found = self.by_key[key]
+            if len(self.found) >= MAX_REMEMBERED:
+                self.found.clear()
+            self.found[asked] = found
         return found
 
     def _ingredients_from_words(self, spoken: str) -> tuple[Ingredient, ...]:
@@ -312,6 +326,7 @@ def build_index(recipe: Recipe) -> RecipeIndex:
         uses=recipe.steps_by_ingredient,
         tips={k: tuple(v) for k, v in tips.items()},
         rules=rules,
+        found={},
     )
 
 
