@@ -22,7 +22,7 @@ from ask_sdk_model.services.timer_management import (
     Visibility,
 )
 
-from cookalong.alexa.serializer import FastSerializer
+from cookalong.alexa.serializer import COMPILE_AFTER, FastSerializer
 
 EVENTS = sorted((Path(__file__).resolve().parents[2] / "events").glob("*.json"))
 
@@ -41,6 +41,30 @@ def test_every_sample_event_reads_as_the_sdk_reads_it(path: Path):
     assert json.dumps(FastSerializer().serialize(sdk)) == json.dumps(
         DefaultSerializer().serialize(sdk)
     )
+
+
+def test_a_serializer_that_read_many_requests_still_reads_each_as_the_sdk_does():
+    # given one serializer, as a warm Lambda container keeps it, that has read every sample
+    # event often enough for the models it reads to get readers of their own
+    serializer = FastSerializer()
+    texts = [path.read_text(encoding="utf-8") for path in EVENTS]
+    for _ in range(COMPILE_AFTER + 1):
+        for text in texts:
+            serializer.deserialize(text, RequestEnvelope)
+    assert serializer._compiled  # the compiled readers are the ones read with below
+    for text in texts:
+        # when it reads each event again
+        fast = serializer.deserialize(text, RequestEnvelope)
+        sdk = DefaultSerializer().deserialize(text, RequestEnvelope)
+        # then it builds what the SDK builds, and refuses what the SDK's models cannot hold
+        assert type(fast.request) is type(sdk.request)
+        assert serializer.serialize(fast) == DefaultSerializer().serialize(sdk)
+    envelope = json.loads(texts[0])
+    envelope["request"] = ["not", "an", "object"]
+    with pytest.raises(SerializationException):
+        serializer.read(envelope, RequestEnvelope)
+    envelope["request"] = {"type": "LaunchRequest", "requestId": "r", "extra": {"kept": 1}}
+    assert serializer.read(envelope, RequestEnvelope).request.extra == {"kept": 1}
 
 
 def test_a_timer_request_and_response_go_through_the_service_client_types():

@@ -7,7 +7,8 @@ every model's attribute map, and parsing every timestamp with ``dateutil`` (the 
 of a warm turn). :class:`FastSerializer` is a ``DefaultSerializer`` (so it is the SDK's
 ``Serializer`` wherever one is expected: the skill, the service clients) that does the same
 work once per type: each type string or class gets a reader, built on first use and kept;
-each model class its (attribute, JSON key, type) triples. Timestamps are read with
+each model class its (attribute, JSON key, type) triples; a class read often (every request's
+dozen) gets a reader of its own, compiled from those triples. Timestamps are read with
 :meth:`datetime.fromisoformat` (ISO 8601, as Alexa sends them), falling back to ``dateutil``
 for anything else, exactly as the SDK would parse it.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import copy
 import decimal
 import json
+import keyword
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -30,6 +32,9 @@ from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 
 Reader = Callable[[Any], Any]
+#: Models of a class read the generic way before the class gets a reader of its own: every
+#: request reads the same dozen classes, a cold start reads each once or twice.
+COMPILE_AFTER = 8
 _PRIMITIVES = (float, bool, bytes, str, int)
 _NATIVE: dict[str, Any] = {
     "int": int,
@@ -148,6 +153,8 @@ class FastSerializer(DefaultSerializer):
         self._readers: dict[Any, Reader] = {}
         self._fields: dict[type, tuple[tuple[str, str, Any], ...]] = {}
         self._by_key: dict[type, dict[str, tuple[str, Any]]] = {}
+        self._uses: dict[type, int] = {}  # models read the generic way, per class
+        self._compiled: dict[type, Reader] = {}  # classes read often: their own reader
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -254,6 +261,9 @@ class FastSerializer(DefaultSerializer):
         return fields
 
     def _fill(self, cls: type, payload: Any) -> Any:
+        compiled = self._compiled.get(cls)
+        if compiled is not None:
+            return compiled(payload)
         if not isinstance(payload, dict):
             raise SerializationException(f"{cls.__name__} needs an object, not {payload!r:.80}")
         by_key = self._by_key.get(cls)
@@ -261,6 +271,10 @@ class FastSerializer(DefaultSerializer):
             by_key = self._by_key[cls] = {
                 key: (attr, kind) for attr, key, kind in self._model_fields(cls)
             }
+        uses = self._uses[cls] = self._uses.get(cls, 0) + 1
+        if uses == COMPILE_AFTER:
+            compiled = self._compiled[cls] = self._compiled_fill(cls, by_key)
+            return compiled(payload)
         model = cls()
         readers = self._readers
         # A payload names a few of a model's many fields: walk the payload, not the model.
@@ -275,6 +289,41 @@ class FastSerializer(DefaultSerializer):
                 value = (read or self._reader(kind))(value)
             setattr(model, attr, value)
         return model
+
+    def _compiled_fill(self, cls: type, by_key: dict[str, tuple[str, Any]]) -> Reader:
+        """:meth:`_fill` written out for ``cls``: one comparison per JSON key it knows and the
+        attribute stored directly, its readers bound (built now: a model's reader reads its
+        fields only when called, so nothing recurses here). Same models, same failures."""
+        namespace: dict[str, Any] = {
+            "_cls": cls,
+            "_refuse": SerializationException,
+            "_isinstance": isinstance,
+            "_dict": dict,
+            "_setattr": setattr,
+        }
+        lines = [
+            "def fill(payload):",
+            "    if not _isinstance(payload, _dict):",
+            "        raise _refuse(f'{_cls.__name__} needs an object, not {payload!r:.80}')",
+            "    model = _cls()",
+            "    for key, value in payload.items():",
+        ]
+        for n, (key, (attr, kind)) in enumerate(by_key.items()):
+            lines.append(f"        {'if' if n == 0 else 'elif'} key == {key!r}:")
+            value = "value"
+            if kind is not None:
+                namespace[f"_read{n}"] = self._reader(kind)
+                value = f"None if value is None else _read{n}(value)"
+            if attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("__"):
+                lines.append(f"            model.{attr} = {value}")
+            else:
+                lines.append(f"            _setattr(model, {attr!r}, {value})")
+        lines.append("        else:" if by_key else "        if True:")
+        lines.append("            _setattr(model, key, value)  # kept, as the SDK keeps them")
+        lines.append("    return model")
+        # The source holds JSON keys as literals (repr), identifiers checked, and nothing else.
+        exec(compile("\n".join(lines), f"<reader {cls.__qualname__}>", "exec"), namespace)
+        return namespace["fill"]
 
     # -- writing ---------------------------------------------------------------------------
 
