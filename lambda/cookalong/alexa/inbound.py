@@ -239,14 +239,18 @@ def within_depth(value: Any, depth: int) -> bool:
     """Whether ``value`` nests at most ``depth`` deep, as :func:`depth_of` counts (a dict or
     list is 1 deep, a dict in it 2, a string or number 0). It stops at the first container
     too deep and recurses at most ``depth`` levels: no recursion error on hostile input."""
-    if not isinstance(value, dict | list):
+    if not isinstance(value, _CONTAINERS):
         return depth >= 0
     if depth < 1:
         return False
     for child in value.values() if isinstance(value, dict) else value:
-        if isinstance(child, dict | list) and not within_depth(child, depth - 1):
+        if isinstance(child, _CONTAINERS) and not within_depth(child, depth - 1):
             return False
     return True
+
+
+#: A tuple, not ``dict | list``: written in the call, the union is built on every call.
+_CONTAINERS = (dict, list)
 
 
 def _xml_safe_copy(value: Any) -> Any:

@@ -477,7 +477,7 @@ def _unique_known(value: Any, known: dict[str, Any]) -> list[str]:
 
 def _int(value: Any) -> int:
     """An int from anything a store may give back (``Decimal``, float, str); else 0."""
-    if isinstance(value, bool):
+    if value is None or isinstance(value, bool):  # None: a field not saved (no exception)
         return 0
     if isinstance(value, int):
         return value
