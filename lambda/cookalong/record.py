@@ -122,7 +122,13 @@ class Record:
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        # Frozen, so hashed once (a recipe's amounts key the spoken-quantity cache every turn);
+        # kept beside the fields, which are what is compared and shown.
+        values = self.__dict__
+        found = values.get("_rec_hash")
+        if found is None:
+            found = values["_rec_hash"] = hash(self._values())
+        return found
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self._fields)

@@ -124,10 +124,14 @@ def copy_json(value: Any, memo: dict[int, Any] | None = None) -> Any:
     kind = type(value)
     if kind in _JSON_LEAVES:
         return value
-    if kind is dict or kind is JsonObject:
-        return {key: copy_json(item, memo) for key, item in value.items()}
+    leaves = _JSON_LEAVES
+    if kind is dict or kind is JsonObject:  # a leaf is kept as it is, without a call
+        return {
+            key: item if type(item) in leaves else copy_json(item, memo)
+            for key, item in value.items()
+        }
     if kind is list:
-        return [copy_json(item, memo) for item in value]
+        return [item if type(item) in leaves else copy_json(item, memo) for item in value]
     return copy.deepcopy(value, memo)
 
 
