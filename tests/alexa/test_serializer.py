@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from ask_sdk_core.exceptions import SerializationException
+from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model import RequestEnvelope, ResponseEnvelope
+from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.services.timer_management import (
     AnnounceOperation,
     CreationBehavior,
@@ -21,6 +23,7 @@ from ask_sdk_model.services.timer_management import (
     TriggeringBehavior,
     Visibility,
 )
+from ask_sdk_model.ui import SimpleCard
 
 from cookalong.alexa.serializer import COMPILE_AFTER, FastSerializer
 
@@ -50,8 +53,8 @@ def test_a_serializer_that_read_many_requests_still_reads_each_as_the_sdk_does()
     texts = [path.read_text(encoding="utf-8") for path in EVENTS]
     for _ in range(COMPILE_AFTER + 1):
         for text in texts:
-            serializer.deserialize(text, RequestEnvelope)
-    assert serializer._compiled  # the compiled readers are the ones read with below
+            serializer.serialize(serializer.deserialize(text, RequestEnvelope))
+    assert serializer._compiled and serializer._writers  # they are the ones used below
     for text in texts:
         # when it reads each event again
         fast = serializer.deserialize(text, RequestEnvelope)
@@ -65,6 +68,29 @@ def test_a_serializer_that_read_many_requests_still_reads_each_as_the_sdk_does()
         serializer.read(envelope, RequestEnvelope)
     envelope["request"] = {"type": "LaunchRequest", "requestId": "r", "extra": {"kept": 1}}
     assert serializer.read(envelope, RequestEnvelope).request.extra == {"kept": 1}
+
+
+def test_a_response_written_often_is_written_as_the_sdk_writes_it():
+    # given responses as the handlers build them: speech, reprompt, a card, a directive
+    def response(n: int) -> ResponseEnvelope:
+        factory = ResponseFactory().speak(f"<speak>step {n}</speak>").ask("next?")
+        factory.set_card(SimpleCard(title="Pork", content=f"Step {n}"))
+        factory.add_directive(SendRequestDirective(name="AskFor", payload={"n": n}, token="t"))
+        return ResponseEnvelope(
+            version="1.0",
+            session_attributes={"state": {"at": {"pork-belly": n}}, "turn": None},
+            user_agent="test",
+            response=factory.response,
+        )
+
+    serializer = FastSerializer()
+    # when one serializer writes them often enough to write each model class its own way
+    for n in range(COMPILE_AFTER + 2):
+        written = serializer.serialize(response(n))
+        # then each is what the SDK writes
+        assert written == DefaultSerializer().serialize(response(n))
+    assert ResponseEnvelope in serializer._writers
+    assert written["response"]["card"] == {"type": "Simple", "title": "Pork", "content": "Step 9"}
 
 
 def test_a_timer_request_and_response_go_through_the_service_client_types():

@@ -159,6 +159,8 @@ class FastSerializer(DefaultSerializer):
         self._by_key: dict[type, dict[str, tuple[str, Any]]] = {}
         self._uses: dict[type, int] = {}  # models read the generic way, per class
         self._compiled: dict[type, Reader] = {}  # classes read often: their own reader
+        self._written: dict[type, int] = {}  # models written the generic way, per class
+        self._writers: dict[type, Callable[[Any], Any]] = {}  # classes written often: theirs
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -337,7 +339,14 @@ class FastSerializer(DefaultSerializer):
         if kind in _JSON_LEAVES:  # most values: a string, a number, None
             return obj
         if kind is dict:
-            return {key: self.serialize(value) for key, value in obj.items()}
+            leaves = _JSON_LEAVES
+            return {
+                key: value if type(value) in leaves else self.serialize(value)
+                for key, value in obj.items()
+            }
+        writer = self._writers.get(kind)
+        if writer is not None:  # a model class written often
+            return writer(obj)
         if isinstance(obj, _PRIMITIVES):
             return obj
         if isinstance(obj, dict):
@@ -354,9 +363,45 @@ class FastSerializer(DefaultSerializer):
             return int(obj) if obj % 1 == 0 else float(obj)
         if not hasattr(kind, "deserialized_types"):
             return super().serialize(obj)
+        uses = self._written[kind] = self._written.get(kind, 0) + 1
+        if uses == COMPILE_AFTER:
+            writer = self._writers[kind] = self._compiled_writer(kind)
+            return writer(obj)
+        return self._write_model(kind, obj)
+
+    def _write_model(self, kind: type, obj: Any) -> dict[str, Any]:
         out = {}
         for attr, key, field_type in self._model_fields(kind):
             value = getattr(obj, attr, None)
             if value is not None and field_type is not None:
                 out[key] = self.serialize(value)
         return out
+
+    def _compiled_writer(self, kind: type) -> Callable[[Any], Any]:
+        """:meth:`_write_model` written out for ``kind``: each attribute read directly (a
+        model without one is written the generic way), a leaf value kept without a call."""
+        fields = [(attr, key) for attr, key, field_type in self._model_fields(kind) if field_type]
+        plain = all(
+            attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("__")
+            for attr, _ in fields
+        )
+        if not plain:
+            return partial(self._write_model, kind)
+        namespace: dict[str, Any] = {
+            "_kind": kind,
+            "_leaves": _JSON_LEAVES,
+            "_type": type,
+            "_write": self.serialize,
+            "_generic": self._write_model,
+        }
+        reads = [f"        v{n} = obj.{attr}" for n, (attr, _) in enumerate(fields)]
+        lines = ["def write(obj):", "    try:", *(reads or ["        pass"])]
+        lines += ["    except AttributeError:", "        return _generic(_kind, obj)"]
+        lines.append("    out = {}")
+        for n, (_, key) in enumerate(fields):
+            lines.append(f"    if v{n} is not None:")
+            lines.append(f"        out[{key!r}] = v{n} if _type(v{n}) in _leaves else _write(v{n})")
+        lines.append("    return out")
+        # The source holds JSON keys as literals (repr), identifiers checked, and nothing else.
+        exec(compile("\n".join(lines), f"<writer {kind.__qualname__}>", "exec"), namespace)
+        return namespace["write"]
