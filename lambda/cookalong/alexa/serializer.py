@@ -48,6 +48,10 @@ _NATIVE: dict[str, Any] = {
 }
 
 
+#: Field types whose reader returns a value of exactly that type as it is.
+_INLINE = frozenset({"str", "bool", "int", "long", "float"})
+
+
 def _load_class(name: str) -> Any:
     module_name, _, class_name = name.rpartition(".")
     try:
@@ -100,6 +104,14 @@ def _timestamp(as_date: bool) -> Reader:
 
 def _same(payload: Any) -> Any:
     return payload
+
+
+def _list_item(kind: Any) -> str | None:
+    """The item type of ``"list[X]"`` (one type), else ``None``."""
+    if isinstance(kind, str) and kind.startswith("list[") and kind.endswith("]"):
+        inner = kind[len("list[") : -1].strip()
+        return inner if inner and "," not in inner else None
+    return None
 
 
 def _enum(kind: type[Enum]) -> Reader:
@@ -159,6 +171,8 @@ class FastSerializer(DefaultSerializer):
         self._by_key: dict[type, dict[str, tuple[str, Any]]] = {}
         self._uses: dict[type, int] = {}  # models read the generic way, per class
         self._compiled: dict[type, Reader] = {}  # classes read often: their own reader
+        #: Where a class's generic reader sits until the class has its compiled one.
+        self._pending: dict[type, list[tuple[dict[Any, Any], Any]]] = {}
         self._written: dict[type, int] = {}  # models written the generic way, per class
         self._writers: dict[type, Callable[[Any], Any]] = {}  # classes written often: theirs
 
@@ -188,7 +202,8 @@ class FastSerializer(DefaultSerializer):
     def _reader(self, obj_type: Any) -> Reader:
         reader = self._readers.get(obj_type)
         if reader is None:
-            reader = self._readers[obj_type] = self._build_reader(obj_type)
+            self._bind(self._readers, obj_type, self._build_reader(obj_type))
+            reader = self._readers[obj_type]
         return reader
 
     def _build_reader(self, obj_type: Any) -> Reader:
@@ -317,8 +332,21 @@ class FastSerializer(DefaultSerializer):
         for n, (key, (attr, kind)) in enumerate(by_key.items()):
             lines.append(f"        {'if' if n == 0 else 'elif'} key == {key!r}:")
             value = "value"
-            if kind is not None:
-                namespace[f"_read{n}"] = self._reader(kind)
+            item = _list_item(kind)
+            if item is not None:  # a list of one type, read inline (as _list_reader reads it)
+                self._bind(namespace, f"_read{n}", self._reader(item))
+                each = f"_read{n}(i) if i is not None else None"
+                value = f"None if value is None else [{each} for i in value]"
+            elif kind in _INLINE:  # a str read as str(value) is that str: no call
+                namespace[f"_type{n}"] = _NATIVE[kind]
+                self._bind(namespace, f"_read{n}", self._reader(kind))
+                value = (
+                    f"value if value is None or value.__class__ is _type{n} else _read{n}(value)"
+                )
+            elif kind == "object":
+                pass  # kept as it is (_same)
+            elif kind is not None:
+                self._bind(namespace, f"_read{n}", self._reader(kind))
                 value = f"None if value is None else _read{n}(value)"
             if attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("__"):
                 lines.append(f"            model.{attr} = {value}")
@@ -329,7 +357,19 @@ class FastSerializer(DefaultSerializer):
         lines.append("    return model")
         # The source holds JSON keys as literals (repr), identifiers checked, and nothing else.
         exec(compile("\n".join(lines), f"<reader {cls.__qualname__}>", "exec"), namespace)
-        return namespace["fill"]
+        fill = namespace["fill"]
+        for table, name in self._pending.pop(cls, ()):  # readers that went through _fill
+            table[name] = fill
+        return fill
+
+    def _bind(self, table: dict[Any, Any], name: Any, reader: Reader) -> None:
+        """``table[name] = reader``; for a model class's reader, its compiled reader as soon
+        as there is one (now, or when it is compiled)."""
+        cls = reader.args[0] if isinstance(reader, partial) and reader.func == self._fill else None
+        compiled = self._compiled.get(cls) if cls is not None else None
+        table[name] = compiled or reader
+        if cls is not None and compiled is None:
+            self._pending.setdefault(cls, []).append((table, name))
 
     # -- writing ---------------------------------------------------------------------------
 
