@@ -30,7 +30,7 @@ from typing import Any
 from bench import report
 from bench.artifact import RUNTIME_PROVIDED, artifact_size
 from bench.dynalite import BenchError, Dynalite
-from bench.instructions import cold_start_instructions, valgrind
+from bench.instructions import cold_start_instructions, valgrind, warm_turn_instructions
 from bench.lambda_bench import (
     SKILL_ID,
     ColdRun,
@@ -85,8 +85,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--callgrind",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="count a cold start's instructions under valgrind (default: when valgrind is"
-        " installed, and not with --quick)",
+        help="count a cold start's and a warm turn's instructions under valgrind (default: when"
+        " valgrind is installed, and not with --quick)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget fails")
     args = parser.parse_args(argv)
@@ -283,10 +283,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 ).instructions
                 for side in (floor, skill)
             }
+            print("warm turn instructions (callgrind) ...", file=sys.stderr)
+            warm_counts = {
+                side.name: warm_turn_instructions(
+                    python, side, users[side.name], logs["lambda"]
+                ).instructions
+                for side in (floor, skill)
+            }
             results["instructions"] = {
                 "cold_start": counts,
                 "ratio": round(counts[skill.name] / counts["floor"], 3),
                 "measure": "valgrind --tool=callgrind: spawn to the first LaunchRequest answered",
+                "warm_turn": warm_counts,
+                "warm_ratio": round(warm_counts[skill.name] / warm_counts["floor"], 3),
+                "warm_measure": "valgrind --tool=callgrind: one mid-session turn (mean of 200)",
             }
 
         print("warm turns ...", file=sys.stderr)
@@ -350,7 +360,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     "cold start, instructions",
                     results["instructions"]["ratio"],
                     report.COLD_START_BUDGET,
-                )
+                ),
+                Budget(
+                    "warm turn, instructions",
+                    results["instructions"]["warm_ratio"],
+                    report.WARM_TURN_BUDGET,
+                ),
             ]
             if "instructions" in results
             else []
@@ -535,6 +550,12 @@ def print_report(results: dict[str, Any]) -> None:
             "cold start instructions (callgrind): "
             + ", ".join(f"{name} {count:,}" for name, count in counts.items())
             + f"; ratio {_x(results['instructions']['ratio'])}"
+        )
+        warm_counts = results["instructions"]["warm_turn"]
+        print(
+            "warm turn instructions (callgrind): "
+            + ", ".join(f"{name} {count:,}" for name, count in warm_counts.items())
+            + f"; ratio {_x(results['instructions']['warm_ratio'])}"
         )
     store = results["store"]
     print(

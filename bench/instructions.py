@@ -5,8 +5,11 @@ function and answers one LaunchRequest whose state is read from the store; then 
 terminated (SIGTERM), so the count runs up to the first answer: the interpreter's start, the
 imports, the initialisation and the first request, not the interpreter's shutdown.
 
+A warm turn is counted the same way (:func:`warm_turn_instructions`): the difference between
+two processes that stop after the warm-up and some turns later.
+
 ``python -m bench.instructions --skill DIR [--floor-libs DIR]`` measures a built artifact and
-the floor on a dynalite of its own and prints the two counts and their ratio.
+the floor on a dynalite of its own and prints the counts and their ratios.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import re
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.lambda_bench import LambdaProcess, Side, conversation
+from bench.lambda_bench import WARM_UTTERANCE, LambdaProcess, Side, conversation
 
 _COLLECTED = re.compile(r"^summary:\s+(\d+)", re.MULTILINE)
 
@@ -52,6 +56,44 @@ def cold_start_instructions(python: str, side: Side, user_id: str, log: Path) ->
         if match is None:
             raise RuntimeError(f"no instruction count in {out}")
         return Instructions(side.name, int(match.group(1)))
+
+
+def _counted(python: str, side: Side, user_id: str, log: Path, turns: int) -> int:
+    """Instructions of a process under callgrind that launches, says :data:`WARM_UTTERANCE`
+    ``turns`` times and is then terminated."""
+    tool = valgrind()
+    if tool is None:
+        raise FileNotFoundError("valgrind is not installed")
+    with tempfile.TemporaryDirectory(prefix="callgrind-") as scratch:
+        out = Path(scratch) / "callgrind.out"
+        wrapper = (tool, "--tool=callgrind", f"--callgrind-out-file={out}", "-q")
+        process = LambdaProcess(python, side, log, wrapper=wrapper)
+        try:
+            talk = conversation(process, user_id)
+            talk.launch()
+            for _ in range(turns):
+                if talk.say(WARM_UTTERANCE).ends_session:
+                    raise RuntimeError(f"{side.label} closed the session")
+        finally:
+            process.terminate()
+        match = _COLLECTED.search(out.read_text(encoding="utf-8", errors="replace"))
+        if match is None:
+            raise RuntimeError(f"no instruction count in {out}")
+        return int(match.group(1))
+
+
+def warm_turn_instructions(
+    python: str, side: Side, user_id: str, log: Path, *, turns: int = 200, warmup: int = 50
+) -> Instructions:
+    """The instructions of one warm turn of ``side``: a mid-session :data:`WARM_UTTERANCE`, as
+    :func:`bench.lambda_bench.warm_turns` times it (the request parsed, answered, the answer
+    written), averaged over ``turns`` turns after ``warmup``. Two processes under callgrind,
+    run side by side: one stops after the warm-up, the other ``turns`` turns later; the
+    difference is the turns' own."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        short = pool.submit(_counted, python, side, user_id, log, warmup)
+        long = pool.submit(_counted, python, side, user_id, log, warmup + turns)
+        return Instructions(side.name, round((long.result() - short.result()) / turns))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             user = new_user()
             seed_skill_state(python, skill, user, log)
             counts = {"skill": cold_start_instructions(python, skill, user, log).instructions}
+            warm = {"skill": warm_turn_instructions(python, skill, user, log).instructions}
             if not args.no_floor:
                 libs = (args.floor_libs or args.skill).resolve()
                 floor = Side(
@@ -108,10 +151,12 @@ def main(argv: list[str] | None = None) -> int:
                 counts["floor"] = cold_start_instructions(
                     python, floor, floor_user, log
                 ).instructions
+                warm["floor"] = warm_turn_instructions(python, floor, floor_user, log).instructions
     for name, count in counts.items():
-        print(f"{name}: {count:,} instructions")
+        print(f"{name}: {count:,} instructions, warm turn {warm[name]:,}")
     if "floor" in counts:
         print(f"ratio: {counts['skill'] / counts['floor']:.3f}")
+        print(f"warm turn ratio: {warm['skill'] / warm['floor']:.3f}")
     return 0
 
 
