@@ -6,6 +6,7 @@ import copy
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ask_sdk_core.exceptions import SerializationException
@@ -24,8 +25,10 @@ from ask_sdk_model.services.timer_management import (
     Visibility,
 )
 from ask_sdk_model.ui import SimpleCard
+from hypothesis import given, settings
 
 from cookalong.alexa.serializer import COMPILE_AFTER, FastSerializer
+from tests.alexa.strategies import EXAMPLES, envelopes
 
 EVENTS = sorted((Path(__file__).resolve().parents[2] / "events").glob("*.json"))
 
@@ -68,6 +71,44 @@ def test_a_serializer_that_read_many_requests_still_reads_each_as_the_sdk_does()
         serializer.read(envelope, RequestEnvelope)
     envelope["request"] = {"type": "LaunchRequest", "requestId": "r", "extra": {"kept": 1}}
     assert serializer.read(envelope, RequestEnvelope).request.extra == {"kept": 1}
+
+
+#: One serializer for the whole run, as a warm container keeps it: its readers are compiled.
+_WARM = FastSerializer()
+
+
+def _shape(value: Any) -> Any:
+    """Everything a model holds, its attributes (unknown ones kept) and their types."""
+    if hasattr(type(value), "deserialized_types"):
+        return (type(value).__name__, {k: _shape(v) for k, v in sorted(vars(value).items())})
+    if isinstance(value, dict):
+        return (type(value).__name__, {k: _shape(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return (type(value).__name__, repr(value))
+
+
+def _outcome(serializer: FastSerializer, body: Any) -> Any:
+    try:
+        envelope = serializer.read(body, RequestEnvelope)
+    except SerializationException:
+        return "refused"
+    try:
+        return _shape(envelope)
+    except RecursionError:  # a free-form value nested deeper than Python recurses
+        return "too deep to compare"
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(body=envelopes())
+def test_a_hostile_envelope_reads_the_same_through_compiled_and_generic_readers(body):
+    # given a warm serializer (every sample event read often) and a fresh one
+    if not _WARM._compiled:
+        for _ in range(COMPILE_AFTER + 1):
+            for path in EVENTS:
+                _WARM.deserialize(path.read_text(encoding="utf-8"), RequestEnvelope)
+    # then a hostile envelope reads to the same models through both, or both refuse it
+    assert _outcome(_WARM, body) == _outcome(FastSerializer(), body)
 
 
 def test_a_response_written_often_is_written_as_the_sdk_writes_it():
