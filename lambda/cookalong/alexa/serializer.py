@@ -7,8 +7,9 @@ every model's attribute map, and parsing every timestamp with ``dateutil`` (the 
 of a warm turn). :class:`FastSerializer` is a ``DefaultSerializer`` (so it is the SDK's
 ``Serializer`` wherever one is expected: the skill, the service clients) that does the same
 work once per type: each type string or class gets a reader, built on first use and kept;
-each model class its (attribute, JSON key, type) triples; a class read often (every request's
-dozen) gets a reader of its own, compiled from those triples. Timestamps are read with
+each model class its (attribute, JSON key, type) triples; a class read or written often (every
+request's dozen, 8 times) gets a reader or writer of its own, compiled from those triples
+(:mod:`cookalong.alexa.model_code`). Timestamps are read with
 :meth:`datetime.fromisoformat` (ISO 8601, as Alexa sends them), falling back to ``dateutil``
 for anything else, exactly as the SDK would parse it.
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 import copy
 import decimal
 import json
-import keyword
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -30,6 +30,8 @@ from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
+
+from cookalong.alexa import model_code
 
 Reader = Callable[[Any], Any]
 #: Models of a class read the generic way before the class gets a reader of its own: every
@@ -46,10 +48,6 @@ _NATIVE: dict[str, Any] = {
     "datetime": datetime,
     "object": object,
 }
-
-
-#: Field types whose reader returns a value of exactly that type as it is.
-_INLINE = frozenset({"str", "bool", "int", "long", "float"})
 
 
 def _load_class(name: str) -> Any:
@@ -104,14 +102,6 @@ def _timestamp(as_date: bool) -> Reader:
 
 def _same(payload: Any) -> Any:
     return payload
-
-
-def _list_item(kind: Any) -> str | None:
-    """The item type of ``"list[X]"`` (one type), else ``None``."""
-    if isinstance(kind, str) and kind.startswith("list[") and kind.endswith("]"):
-        inner = kind[len("list[") : -1].strip()
-        return inner if inner and "," not in inner else None
-    return None
 
 
 def _enum(kind: type[Enum]) -> Reader:
@@ -312,53 +302,10 @@ class FastSerializer(DefaultSerializer):
         return model
 
     def _compiled_fill(self, cls: type, by_key: dict[str, tuple[str, Any]]) -> Reader:
-        """:meth:`_fill` written out for ``cls``: one comparison per JSON key it knows and the
-        attribute stored directly, its readers bound (built now: a model's reader reads its
-        fields only when called, so nothing recurses here). Same models, same failures."""
-        namespace: dict[str, Any] = {
-            "_cls": cls,
-            "_refuse": SerializationException,
-            "_isinstance": isinstance,
-            "_dict": dict,
-            "_setattr": setattr,
-        }
-        lines = [
-            "def fill(payload):",
-            "    if not _isinstance(payload, _dict):",
-            "        raise _refuse(f'{_cls.__name__} needs an object, not {payload!r:.80}')",
-            "    model = _cls()",
-            "    for key, value in payload.items():",
-        ]
-        for n, (key, (attr, kind)) in enumerate(by_key.items()):
-            lines.append(f"        {'if' if n == 0 else 'elif'} key == {key!r}:")
-            value = "value"
-            item = _list_item(kind)
-            if item is not None:  # a list of one type, read inline (as _list_reader reads it)
-                self._bind(namespace, f"_read{n}", self._reader(item))
-                each = f"_read{n}(i) if i is not None else None"
-                value = f"None if value is None else [{each} for i in value]"
-            elif kind in _INLINE:  # a str read as str(value) is that str: no call
-                namespace[f"_type{n}"] = _NATIVE[kind]
-                self._bind(namespace, f"_read{n}", self._reader(kind))
-                value = (
-                    f"value if value is None or value.__class__ is _type{n} else _read{n}(value)"
-                )
-            elif kind == "object":
-                pass  # kept as it is (_same)
-            elif kind is not None:
-                self._bind(namespace, f"_read{n}", self._reader(kind))
-                value = f"None if value is None else _read{n}(value)"
-            if attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("__"):
-                lines.append(f"            model.{attr} = {value}")
-            else:
-                lines.append(f"            _setattr(model, {attr!r}, {value})")
-        lines.append("        else:" if by_key else "        if True:")
-        lines.append("            _setattr(model, key, value)  # kept, as the SDK keeps them")
-        lines.append("    return model")
-        # The source holds JSON keys as literals (repr), identifiers checked, and nothing else.
-        exec(compile("\n".join(lines), f"<reader {cls.__qualname__}>", "exec"), namespace)
-        fill = namespace["fill"]
-        for table, name in self._pending.pop(cls, ()):  # readers that went through _fill
+        """:meth:`_fill` written out for ``cls`` (:func:`~cookalong.alexa.model_code.reader`);
+        the readers that went through :meth:`_fill` for it now call it directly."""
+        fill = model_code.reader(cls, by_key, self._reader, self._bind)
+        for table, name in self._pending.pop(cls, ()):
             table[name] = fill
         return fill
 
@@ -418,30 +365,12 @@ class FastSerializer(DefaultSerializer):
         return out
 
     def _compiled_writer(self, kind: type) -> Callable[[Any], Any]:
-        """:meth:`_write_model` written out for ``kind``: each attribute read directly (a
-        model without one is written the generic way), a leaf value kept without a call."""
-        fields = [(attr, key) for attr, key, field_type in self._model_fields(kind) if field_type]
-        plain = all(
-            attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("__")
-            for attr, _ in fields
-        )
-        if not plain:
-            return partial(self._write_model, kind)
-        namespace: dict[str, Any] = {
-            "_kind": kind,
-            "_leaves": _JSON_LEAVES,
-            "_type": type,
-            "_write": self.serialize,
-            "_generic": self._write_model,
-        }
-        reads = [f"        v{n} = obj.{attr}" for n, (attr, _) in enumerate(fields)]
-        lines = ["def write(obj):", "    try:", *(reads or ["        pass"])]
-        lines += ["    except AttributeError:", "        return _generic(_kind, obj)"]
-        lines.append("    out = {}")
-        for n, (_, key) in enumerate(fields):
-            lines.append(f"    if v{n} is not None:")
-            lines.append(f"        out[{key!r}] = v{n} if _type(v{n}) in _leaves else _write(v{n})")
-        lines.append("    return out")
-        # The source holds JSON keys as literals (repr), identifiers checked, and nothing else.
-        exec(compile("\n".join(lines), f"<writer {kind.__qualname__}>", "exec"), namespace)
-        return namespace["write"]
+        """:meth:`_write_model` written out for ``kind`` (:func:`~cookalong.alexa.model_code.
+        writer`), or the generic one where its attributes cannot be written out."""
+        fields = [
+            (attr, key)
+            for attr, key, field_type in self._model_fields(kind)
+            if field_type is not None  # as _write_model: an untyped attribute is not written
+        ]
+        written = model_code.writer(kind, fields, _JSON_LEAVES, self.serialize, self._write_model)
+        return written or partial(self._write_model, kind)
