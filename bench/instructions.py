@@ -41,26 +41,13 @@ class Instructions:
 
 def cold_start_instructions(python: str, side: Side, user_id: str, log: Path) -> Instructions:
     """The instructions of one cold start of ``side`` (spawn, imports, one launch answered)."""
-    tool = valgrind()
-    if tool is None:
-        raise FileNotFoundError("valgrind is not installed")
-    with tempfile.TemporaryDirectory(prefix="callgrind-") as scratch:
-        out = Path(scratch) / "callgrind.out"
-        wrapper = (tool, "--tool=callgrind", f"--callgrind-out-file={out}", "-q")
-        process = LambdaProcess(python, side, log, wrapper=wrapper)
-        try:
-            conversation(process, user_id).launch()
-        finally:
-            process.terminate()  # up to the first answer: not the interpreter's shutdown
-        match = _COLLECTED.search(out.read_text(encoding="utf-8", errors="replace"))
-        if match is None:
-            raise RuntimeError(f"no instruction count in {out}")
-        return Instructions(side.name, int(match.group(1)))
+    return Instructions(side.name, _counted(python, side, user_id, log, turns=0))
 
 
 def _counted(python: str, side: Side, user_id: str, log: Path, turns: int) -> int:
     """Instructions of a process under callgrind that launches, says :data:`WARM_UTTERANCE`
-    ``turns`` times and is then terminated."""
+    ``turns`` times and is then terminated (SIGTERM: up to its last answer, not the
+    interpreter's shutdown)."""
     tool = valgrind()
     if tool is None:
         raise FileNotFoundError("valgrind is not installed")
