@@ -66,11 +66,11 @@ class Record:
         cls._post_init = hasattr(cls, "__post_init__")
         cls.__match_args__ = fields
         cls._built = 0
-        if "__init__" not in cls.__dict__ and getattr(cls.__init__, "_compiled", False):
-            cls.__init__ = Record.__init__  # a base's compiled one knows only the base's fields
         for base in cls.__mro__[1:-1]:
             if issubclass(base, Record) and base is not Record:
-                base._subclassed = True  # its subclasses' super().__init__ reaches its own
+                # A base's compiled __init__ knows only the base's fields, and its subclasses'
+                # own __init__ may reach it through super(): back to the generic one, for good.
+                base._subclassed = True
                 if getattr(base.__dict__.get("__init__"), "_compiled", False):
                     base.__init__ = Record.__init__
 
