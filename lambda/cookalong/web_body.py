@@ -16,7 +16,7 @@ from typing import Any
 from flask import request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from cookalong.alexa.gate import MAX_DEPTH, Malformed, depth_of
+from cookalong.alexa.gate import MAX_DEPTH, Malformed, within_depth
 
 __all__ = ["BODY_SECONDS", "SlowBody", "parse_body", "read_body"]
 
@@ -42,7 +42,7 @@ def parse_body(body: str) -> dict[str, Any]:
         raise Malformed(f"the body is not JSON ({str(error)[:200]})") from None
     if not isinstance(parsed, dict):
         raise Malformed("the body is not a JSON object (an Alexa request envelope)")
-    if depth_of(parsed) > MAX_DEPTH:
+    if not within_depth(parsed, MAX_DEPTH):
         raise Malformed(f"the body is not JSON this skill reads (nested over {MAX_DEPTH} deep)")
     return parsed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cookalong.alexa.inbound import MAX_STATE_DEPTH, clean_event, depth_of, within_depth
+from cookalong.alexa.inbound import MAX_DEPTH, MAX_STATE_DEPTH, clean_event, within_depth
 from tests.alexa.rules import assert_alexa_accepts, event, intent, said
 
 PLACE = {
@@ -28,10 +28,27 @@ json_values = st.recursive(
 )
 
 
+def depth_of(value: object) -> int:
+    """How deeply ``value`` nests, counted plainly (the reference the check is held to)."""
+    if isinstance(value, dict):
+        return 1 + max(map(depth_of, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(depth_of, value), default=0)
+    return 0
+
+
 @settings(max_examples=300, deadline=None)
 @given(json_values, st.integers(min_value=-1, max_value=12))
-def test_within_depth_counts_as_depth_of(value, depth):
+def test_within_depth_counts_as_a_plain_count_of_the_nesting(value, depth):
     assert within_depth(value, depth) == (depth_of(value) <= depth)
+
+
+def test_a_body_nested_deeper_than_python_recurses_is_refused_without_a_recursion_error():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    assert not within_depth({"request": deep}, MAX_DEPTH)
+    assert within_depth({"request": {"intent": {"slots": {}}}}, MAX_DEPTH)
 
 
 def nested(levels: int) -> dict:

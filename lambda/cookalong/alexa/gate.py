@@ -25,7 +25,7 @@ from cookalong.alexa.inbound import (
     MAX_DEPTH,
     Malformed,
     clean_event,
-    depth_of,
+    within_depth,
 )
 from cookalong.alexa.state import TURN_ATTRIBUTE
 from cookalong.alexa.text import MAX_SPEECH_CHARS, ssml
@@ -39,10 +39,10 @@ __all__ = [
     "answer_envelope",
     "bounded",
     "clean_event",
-    "depth_of",
     "read_envelope",
     "request_type_of",
     "speaks",
+    "within_depth",
 ]
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from cookalong.alexa.state import STATE_ATTRIBUTE, TURN_ATTRIBUTE
 from cookalong.alexa.text import MAX_SLOT_CHARS, MAX_SPEECH_CHARS, clean_text, xml_safe
 from cookalong.cooking.state import TURN_FIELDS
 
-__all__ = ["MAX_DEPTH", "Malformed", "clean_event", "depth_of", "within_depth"]
+__all__ = ["MAX_DEPTH", "Malformed", "clean_event", "within_depth"]
 
 log = logging.getLogger(__name__)
 
@@ -52,25 +52,6 @@ def clean_event(event: Any) -> dict[str, Any]:
     if not isinstance(event, dict):
         raise Malformed("the request is not a JSON object")
     return _repair(dict(event))
-
-
-def depth_of(value: Any) -> int:
-    """How deeply ``value`` nests (iteratively: no recursion on hostile input); stops counting
-    past :data:`MAX_DEPTH`."""
-    if not isinstance(value, dict | list):
-        return 0
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if depth > MAX_DEPTH:
-                return depth
-        for child in item.values() if isinstance(item, dict) else item:
-            if isinstance(child, dict | list):
-                stack.append((child, depth + 1))
-    return deepest
 
 
 def _repair(event: dict[str, Any]) -> dict[str, Any]:
@@ -236,9 +217,9 @@ _STATE_ENCODER = json.JSONEncoder(allow_nan=False, check_circular=False)
 
 
 def within_depth(value: Any, depth: int) -> bool:
-    """Whether ``value`` nests at most ``depth`` deep, as :func:`depth_of` counts (a dict or
-    list is 1 deep, a dict in it 2, a string or number 0). It stops at the first container
-    too deep and recurses at most ``depth`` levels: no recursion error on hostile input."""
+    """Whether ``value`` nests at most ``depth`` deep (a dict or list is 1 deep, a dict in it
+    2, a string or number 0). It stops at the first container too deep and recurses at most
+    ``depth`` levels: no recursion error on hostile input, however deep."""
     if not isinstance(value, _CONTAINERS):
         return depth >= 0
     if depth < 1:
