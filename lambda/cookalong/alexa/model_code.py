@@ -13,13 +13,25 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Callable, Collection
+from datetime import date, datetime
 from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
 
 Reader = Callable[[Any], Any]
+#: The Python types the SDK's type strings name ("str", "datetime", ...).
+NATIVE: dict[str, Any] = {
+    "int": int,
+    "long": int,
+    "float": float,
+    "str": str,
+    "bool": bool,
+    "date": date,
+    "datetime": datetime,
+    "object": object,
+}
 #: Field types whose reader returns a value of exactly that type as it is (``str(s)`` is ``s``).
-INLINE: dict[str, type] = {"str": str, "bool": bool, "int": int, "long": int, "float": float}
+INLINE: dict[str, type] = {name: NATIVE[name] for name in ("str", "bool", "int", "long", "float")}
 
 
 def plain(attr: str) -> bool:

@@ -33,21 +33,11 @@ from ask_sdk_core.serialize import DefaultSerializer
 
 from cookalong.alexa import model_code
 
-Reader = Callable[[Any], Any]
+Reader = model_code.Reader
 #: Models of a class read the generic way before the class gets a reader of its own: every
 #: request reads the same dozen classes, a cold start reads each once or twice.
 COMPILE_AFTER = 8
 _PRIMITIVES = (float, bool, bytes, str, int)
-_NATIVE: dict[str, Any] = {
-    "int": int,
-    "long": int,
-    "float": float,
-    "str": str,
-    "bool": bool,
-    "date": date,
-    "datetime": datetime,
-    "object": object,
-}
 
 
 def _load_class(name: str) -> Any:
@@ -202,7 +192,7 @@ class FastSerializer(DefaultSerializer):
                 return self._list_reader(obj_type)
             if obj_type.startswith("dict("):
                 return self._dict_reader(obj_type)
-            obj_type = _NATIVE.get(obj_type) or _load_class(obj_type)
+            obj_type = model_code.NATIVE.get(obj_type) or _load_class(obj_type)
         if obj_type in _PRIMITIVES:
             return _primitive(obj_type)
         if obj_type is object:
