@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,12 @@ from typing import Any
 from bench import report
 from bench.artifact import RUNTIME_PROVIDED, artifact_size
 from bench.dynalite import BenchError, Dynalite
-from bench.instructions import cold_start_instructions, valgrind, warm_turn_instructions
+from bench.instructions import (
+    Instructions,
+    cold_start_instructions,
+    valgrind,
+    warm_turn_instructions,
+)
 from bench.lambda_bench import (
     SKILL_ID,
     ColdRun,
@@ -276,20 +282,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["cold_start"] = _cold_figures(runs, default)
         results["peak_rss"] = _rss_figures(runs, default)
         if args.callgrind:
-            print("cold start instructions (callgrind) ...", file=sys.stderr)
-            counts = {
-                side.name: cold_start_instructions(
-                    python, side, users[side.name], logs["lambda"]
-                ).instructions
-                for side in (floor, skill)
-            }
-            print("warm turn instructions (callgrind) ...", file=sys.stderr)
-            warm_counts = {
-                side.name: warm_turn_instructions(
-                    python, side, users[side.name], logs["lambda"]
-                ).instructions
-                for side in (floor, skill)
-            }
+
+            def per_side(what: str, measure: Callable[..., Instructions]) -> dict[str, int]:
+                print(f"{what} instructions (callgrind) ...", file=sys.stderr)
+                return {
+                    side.name: measure(python, side, users[side.name], logs["lambda"]).instructions
+                    for side in (floor, skill)
+                }
+
+            counts = per_side("cold start", cold_start_instructions)
+            warm_counts = per_side("warm turn", warm_turn_instructions)
             results["instructions"] = {
                 "cold_start": counts,
                 "ratio": round(counts[skill.name] / counts["floor"], 3),
@@ -545,18 +547,16 @@ def print_report(results: dict[str, Any]) -> None:
         f"{_x(warm['ratio']['batch_p50']['median'])} ({warm[default]['n']} turns per side)"
     )
     if "instructions" in results:
-        counts = results["instructions"]["cold_start"]
-        print(
-            "cold start instructions (callgrind): "
-            + ", ".join(f"{name} {count:,}" for name, count in counts.items())
-            + f"; ratio {_x(results['instructions']['ratio'])}"
-        )
-        warm_counts = results["instructions"]["warm_turn"]
-        print(
-            "warm turn instructions (callgrind): "
-            + ", ".join(f"{name} {count:,}" for name, count in warm_counts.items())
-            + f"; ratio {_x(results['instructions']['warm_ratio'])}"
-        )
+        instructions = results["instructions"]
+        for what, counts, ratio in (
+            ("cold start", instructions["cold_start"], instructions["ratio"]),
+            ("warm turn", instructions["warm_turn"], instructions["warm_ratio"]),
+        ):
+            print(
+                f"{what} instructions (callgrind): "
+                + ", ".join(f"{name} {count:,}" for name, count in counts.items())
+                + f"; ratio {_x(ratio)}"
+            )
     store = results["store"]
     print(
         f"store calls over the whole recipe ({store['turn_count']} turns, "
