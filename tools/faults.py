@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
-from tools.servers import shutdown_now
+from tools.servers import shutdown_now, wake
 
 __all__ = ["ErrorServer", "SlowClient", "SlowProxy"]
 
@@ -66,10 +66,7 @@ class SlowProxy:
     def close(self) -> None:
         """Stop listening and close every connection."""
         self._closing.set()
-        # closing alone does not wake a thread blocked in accept() (it then waited out the join
-        # below, 5 s); shutting the listener down does
-        with contextlib.suppress(OSError):
-            self._listener.shutdown(socket.SHUT_RDWR)
+        wake(self._listener)  # else the thread blocked in accept() waits out the join below, 5 s
         self._listener.close()
         self._drop_open()
         self._thread.join(timeout=5)
